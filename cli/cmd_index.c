@@ -1,0 +1,205 @@
+/* cmd_index.c - quoth index [PATH...]: build or update the index. */
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "quoth/cli.h"
+#include "quoth/reader.h"
+#include "quoth/writer.h"
+
+static const char help[] =
+	"usage: quoth index [--index PATH] [--rebuild] [PATH...]\n\n"
+	"Indexes articles: *.txt and *.md files (one article each, optional\n"
+	"'Key: value' header), *.jsonl[.gz|.xz] (one article per line).\n"
+	"Directories are read recursively; the default PATH is corpus/.\n"
+	"Unchanged files are skipped, changed ones replaced, removed ones\n"
+	"deleted.  --rebuild starts over.\n\n"
+	"exit status: 0 indexed (warnings allowed), 1 some input failed,\n"
+	"2 usage error, 3 index locked or not writable\n";
+
+typedef struct run {
+	quoth_writer_t *w;
+	int progress;
+	double last;
+	int fatal;
+} run_t;
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void on_diag(void *ctx, const quoth_diag_t *d)
+{
+	(void)ctx;
+	fprintf(stderr, "\rquoth: %s", d->path);
+	if (d->line)
+		fprintf(stderr, ":%lu", d->line);
+	if (d->column)
+		fprintf(stderr, ":%lu", d->column);
+	fprintf(stderr, ": %s%s\n",
+		d->level == QUOTH_DIAG_FAILED ? "" : "warning: ", d->message);
+}
+
+static void progress(run_t *r, const char *path)
+{
+	if (!r->progress)
+		return;
+	double t = now();
+	if (t - r->last < 0.25)
+		return;
+	r->last = t;
+	const quoth_index_stats_t *s = quoth_writer_stats(r->w);
+	fprintf(stderr, "\r\x1b[Kindexing: %lu articles, %.1f MB  %s",
+		s->added + s->updated, (double)s->bytes / 1e6,
+		cli_display_path(path));
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int add_path(run_t *r, const char *path, int named);
+
+/* Reads a directory in name order, so runs are reproducible. */
+static int add_dir(run_t *r, const char *path)
+{
+	DIR *d = opendir(path);
+	if (!d) {
+		quoth_diag_t dg = {QUOTH_DIAG_FAILED, path, 0, 0, strerror(errno)};
+		on_diag(NULL, &dg);
+		return 0;
+	}
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue; /* ., .., and hidden: .quoth, .git */
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			char **p = realloc(names, cap * sizeof *p);
+			if (!p)
+				break;
+			names = p;
+		}
+		names[n] = strdup(e->d_name);
+		if (names[n])
+			n++;
+	}
+	closedir(d);
+	qsort(names, n, sizeof *names, cmp_str);
+	int rc = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!rc) {
+			char child[PATH_MAX];
+			snprintf(child, sizeof child, "%s/%s", path, names[i]);
+			rc = add_path(r, child, 0);
+		}
+		free(names[i]);
+	}
+	free(names);
+	return rc;
+}
+
+static int add_path(run_t *r, const char *path, int named)
+{
+	struct stat sb;
+	if (stat(path, &sb)) {
+		quoth_diag_t d = {QUOTH_DIAG_FAILED, path, 0, 0, strerror(errno)};
+		if (named)
+			on_diag(NULL, &d);
+		return named ? 1 : 0;
+	}
+	if (S_ISDIR(sb.st_mode))
+		return add_dir(r, path);
+	if (!S_ISREG(sb.st_mode) || (!named && !quoth_reader_accepts(path)))
+		return 0;
+	quoth_status_t st = quoth_writer_add_file(r->w, path, on_diag, r);
+	progress(r, path);
+	if (st) {
+		fprintf(stderr, "quoth: index: %s\n", quoth_writer_errmsg(r->w));
+		r->fatal = 1;
+		return -1;
+	}
+	return 0;
+}
+
+int cmd_index(int argc, char **argv)
+{
+	cli_opts_t o;
+	if (cli_parse("index", argc, argv, &o)) {
+		cli_opts_free(&o);
+		return EXIT_USAGE;
+	}
+	if (o.help) {
+		fputs(help, stdout);
+		cli_opts_free(&o);
+		return 0;
+	}
+	if (cli_index_paths(&o, 1) || o.nindex != 1) {
+		if (o.nindex > 1)
+			fprintf(stderr, "quoth: index writes one index; "
+					"give one --index\n");
+		cli_opts_free(&o);
+		return EXIT_USAGE;
+	}
+	static char *def[] = {"corpus"};
+	char **paths = o.nargs ? o.args : def;
+	size_t npaths = o.nargs ? o.nargs : 1;
+
+	run_t r = {.progress = isatty(STDERR_FILENO)};
+	char *err = NULL;
+	double t0 = now();
+	quoth_status_t st = quoth_writer_open(o.index[0], o.rebuild, &r.w, &err);
+	if (st) {
+		fprintf(stderr, "quoth: %s: %s\n", o.index[0],
+			err ? err : quoth_status_to_string(st));
+		free(err);
+		cli_opts_free(&o);
+		return EXIT_INDEX;
+	}
+	int missing = 0;
+	char **roots = calloc(npaths, sizeof *roots);
+	size_t nroots = 0;
+	for (size_t i = 0; i < npaths && !r.fatal; i++) {
+		int rc = add_path(&r, paths[i], 1);
+		if (rc > 0)
+			missing = 1;
+		char *real = realpath(paths[i], NULL);
+		if (real && roots)
+			roots[nroots++] = real;
+		else
+			free(real);
+	}
+	if (!r.fatal && quoth_writer_finish(r.w, (const char *const *)roots,
+					    nroots)) {
+		fprintf(stderr, "quoth: index: %s\n", quoth_writer_errmsg(r.w));
+		r.fatal = 1;
+	}
+	for (size_t i = 0; i < nroots; i++)
+		free(roots[i]);
+	free(roots);
+	if (r.progress)
+		fprintf(stderr, "\r\x1b[K");
+	const quoth_index_stats_t *s = quoth_writer_stats(r.w);
+	double secs = now() - t0;
+	double mb = (double)s->bytes / 1e6;
+	printf("added %lu, updated %lu, removed %lu, skipped %lu, failed %lu, "
+	       "%.2f MB in %.2f s (%.2f MB/s), %lu quotations\n",
+	       s->added, s->updated, s->removed, s->skipped, s->failed, mb,
+	       secs, secs > 0 ? mb / secs : 0.0, s->quotes);
+	int failed = s->failed > 0 || missing;
+	quoth_writer_close(r.w);
+	cli_opts_free(&o);
+	return r.fatal ? EXIT_INDEX : failed ? 1 : 0;
+}

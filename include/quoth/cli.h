@@ -1,0 +1,72 @@
+/*
+ * cli.h - Interface to code in cli/: the quoth command line.
+ *
+ * main.c dispatches on a table of commands; each command lives in its own
+ * file (cmd_<name>.c) and returns the process exit status.  This header
+ * holds what they share: option parsing, where the index is, and output
+ * helpers (JSON and TSV escaping, colour).
+ */
+#ifndef QUOTH_CLI_H
+#define QUOTH_CLI_H
+
+#include <stdio.h>
+
+#include "quoth/search.h"
+
+/* Exit statuses (SPEC): search 0 match / 1 none; index 0 ok / 1 some input
+ * failed; 2 usage or query error; 3 index missing, unreadable, locked. */
+enum { EXIT_MATCH = 0, EXIT_NONE = 1, EXIT_USAGE = 2, EXIT_INDEX = 3 };
+
+#define QUOTH_MAX_INDEXES 64
+
+typedef enum { FORMAT_TEXT, FORMAT_JSON, FORMAT_TSV } cli_format_t;
+
+typedef struct cli_opts {
+	const char *index[QUOTH_MAX_INDEXES];
+	size_t nindex;
+	cli_format_t format;
+	int color;		/* resolved: 1 colour on */
+	int facets, any, list, count, rebuild, help, verbose;
+	quoth_sort_t sort;
+	unsigned limit, offset, shards;
+	char **args;		/* positional arguments (query words, paths) */
+	size_t nargs;
+} cli_opts_t;
+
+/* Parses ARGV[1..ARGC) of command NAME into O.  Options may come anywhere;
+ * "--" ends them; a word starting with '-' that is no option is kept as a
+ * positional argument (a query's "-word").  Prints the problem and returns
+ * -1 on a usage error. */
+int cli_parse(const char *name, int argc, char **argv, cli_opts_t *o);
+void cli_opts_free(cli_opts_t *o);
+
+/* Resolves where the index is: --index, else $QUOTH_INDEX, else .quoth/ in
+ * the current directory or the nearest parent that has one.  With CREATE,
+ * falls back to ./.quoth.  Returns 0, or -1 (message printed) if none. */
+int cli_index_paths(cli_opts_t *o, int create);
+
+/* Opens the indexes of O for reading; prints the error and returns NULL. */
+quoth_index_t *cli_open_index(cli_opts_t *o);
+
+/* The query: positional arguments joined by spaces; caller frees. */
+char *cli_join(char **args, size_t n);
+
+void json_string(FILE *f, const char *s);	/* "..." or null */
+void tsv_field(FILE *f, const char *s);		/* \t \n \\ escaped */
+
+/* Path shown to the user: relative to the current directory if under it. */
+const char *cli_display_path(const char *path);
+
+/* Prints a marked snippet with highlights (colour) or plain. */
+void cli_print_marked(FILE *f, const char *s, int color);
+
+int cmd_index(int argc, char **argv);
+int cmd_search(int argc, char **argv);
+int cmd_quotes(int argc, char **argv);
+int cmd_show(int argc, char **argv);
+int cmd_extract(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
+int cmd_outlets(int argc, char **argv);
+int cmd_speakers(int argc, char **argv);
+
+#endif

@@ -1,0 +1,64 @@
+/*
+ * writer.h - Interface to code in indexer/writer.c: building the index.
+ *
+ * The writer turns input files into the documents of schema.h.  Indexing
+ * is incremental: a file whose size and modification time match what the
+ * index recorded is skipped; a changed file is read again and its articles
+ * replaced (articles gone from it are deleted); files that vanished from
+ * under the paths of this run are deleted by quoth_writer_finish().
+ *
+ * Durability: the writer commits in batches, quotations before articles,
+ * and records a file as done ("src:" metadata) in the same commit as its
+ * last article.  A killed run leaves the index as of its last commit, and
+ * the next run re-reads every file not recorded as done.
+ */
+#ifndef QUOTH_WRITER_H
+#define QUOTH_WRITER_H
+
+#include "quoth/reader.h"
+#include "quoth/status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct quoth_writer quoth_writer_t;
+
+typedef struct quoth_index_stats {
+	unsigned long added, updated, removed, skipped, failed, warnings;
+	unsigned long files;	/* files read (not skipped) */
+	unsigned long long bytes; /* bytes of the files read */
+	unsigned long quotes;	/* quotations indexed */
+} quoth_index_stats_t;
+
+/* Opens (creating it if needed) the index directory DIR for writing;
+ * REBUILD drops what it held.  QUOTH_ERR_LOCKED when another writer has
+ * it; QUOTH_ERR_IO when DIR cannot be created.  On failure *ERR (if
+ * non-NULL) is a message the caller frees. */
+quoth_status_t quoth_writer_open(const char *dir, int rebuild,
+				 quoth_writer_t **out, char **err);
+
+/* Indexes the file PATH (any name the reader accepts).  Problems with the
+ * input go to DIAG (with CTX) and are counted in the stats; they never make
+ * this fail.  Returns a failure status only when the index itself fails
+ * (message: quoth_writer_errmsg()), after which the writer is unusable. */
+quoth_status_t quoth_writer_add_file(quoth_writer_t *w, const char *path,
+				     quoth_diag_fn diag, void *ctx);
+
+/* Deletes the documents of files under ROOTS[0..N) (real paths of files or
+ * directories given to this run) that were not seen in this run, then
+ * commits. */
+quoth_status_t quoth_writer_finish(quoth_writer_t *w,
+				   const char *const *roots, size_t n);
+
+const quoth_index_stats_t *quoth_writer_stats(const quoth_writer_t *w);
+const char *quoth_writer_errmsg(const quoth_writer_t *w);
+
+/* Commits what is pending and closes; NULL is a no-op. */
+void quoth_writer_close(quoth_writer_t *w);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,811 @@
+/*
+ * writer.c - turns articles into the documents of schema.h.
+ *
+ * Why the order of things here:
+ *  - The run's generation stamp goes into every document it writes, so a
+ *    re-read file can drop the articles it no longer holds with one pass
+ *    over its XF term, without keeping a set of ids in memory.
+ *  - Xapian's own automatic flush is turned off (XAPIAN_FLUSH_THRESHOLD)
+ *    and the writer commits itself: quotations first, then articles with
+ *    the "src:" records, so a killed run never leaves a file recorded as
+ *    done whose documents were not committed.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "quoth/analyzer.h"
+#include "quoth/extract.h"
+#include "quoth/schema.h"
+#include "quoth/writer.h"
+#include "quoth/xapian.h"
+
+/* Commit after this much input, or this many articles, whichever first. */
+#define BATCH_BYTES (64u << 20)
+#define BATCH_DOCS 20000
+#define MAX_LANGS 8
+
+typedef struct lang_analyzer {
+	char lang[8];
+	quoth_analyzer_t *a;
+} lang_analyzer_t;
+
+/* Open-addressing set of 64-bit hashes: the source files seen this run. */
+typedef struct hashset {
+	unsigned long long *v;
+	size_t n, cap;
+} hashset_t;
+
+struct quoth_writer {
+	quoth_xdb_t *articles, *quotes;
+	lang_analyzer_t langs[MAX_LANGS];
+	size_t nlangs;
+	char gen[17];
+	quoth_index_stats_t stats;
+	hashset_t seen;
+	unsigned long batch_docs;
+	unsigned long long batch_bytes;
+	unsigned max_speakers;
+	char errmsg[512];
+	/* per-file diagnostics pass through here to be counted */
+	quoth_diag_fn diag;
+	void *diag_ctx;
+	unsigned long file_warnings;
+};
+
+static int hashset_add(hashset_t *s, unsigned long long h)
+{
+	if (h == 0)
+		h = 1;
+	if ((s->n + 1) * 2 > s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 1024;
+		unsigned long long *v = calloc(cap, sizeof *v);
+		if (!v)
+			return -1;
+		for (size_t i = 0; i < s->cap; i++)
+			if (s->v[i])
+				for (size_t j = s->v[i] % cap;; j = (j + 1) % cap)
+					if (!v[j]) {
+						v[j] = s->v[i];
+						break;
+					}
+		free(s->v);
+		s->v = v;
+		s->cap = cap;
+	}
+	for (size_t j = h % s->cap;; j = (j + 1) % s->cap) {
+		if (s->v[j] == h)
+			return 0;
+		if (!s->v[j]) {
+			s->v[j] = h;
+			s->n++;
+			return 0;
+		}
+	}
+}
+
+static int hashset_has(const hashset_t *s, unsigned long long h)
+{
+	if (h == 0)
+		h = 1;
+	if (!s->cap)
+		return 0;
+	for (size_t j = h % s->cap; s->v[j]; j = (j + 1) % s->cap)
+		if (s->v[j] == h)
+			return 1;
+	return 0;
+}
+
+static quoth_status_t fail(quoth_writer_t *w, quoth_status_t st,
+			   const char *what)
+{
+	snprintf(w->errmsg, sizeof w->errmsg, "%s", what);
+	return st;
+}
+
+/* Records a failure of the database DB in W. */
+static quoth_status_t dbfail(quoth_writer_t *w, quoth_xdb_t *db,
+			     quoth_status_t st)
+{
+	return fail(w, st, quoth_xdb_errmsg(db));
+}
+
+static quoth_status_t open_db(const char *dir, const char *name, int create,
+			      quoth_xdb_t **out, char **err)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	return quoth_xdb_open_writable(path, create, out, err);
+}
+
+quoth_status_t quoth_writer_open(const char *dir, int rebuild,
+				 quoth_writer_t **out, char **err)
+{
+	*out = NULL;
+	if (err)
+		*err = NULL;
+	if (mkdir(dir, 0777) && errno != EEXIST) {
+		if (err) {
+			char msg[4200];
+			snprintf(msg, sizeof msg, "%s: %s", dir, strerror(errno));
+			*err = strdup(msg);
+		}
+		return QUOTH_ERR_IO;
+	}
+	quoth_writer_t *w = calloc(1, sizeof *w);
+	if (!w)
+		return QUOTH_ERR_NOMEM;
+	/* We commit ourselves, in an order that keeps "src:" honest. */
+	setenv("XAPIAN_FLUSH_THRESHOLD", "100000000", 1);
+	int create = rebuild ? 2 : 1;
+	quoth_status_t st = open_db(dir, QUOTH_ARTICLES_DB, create,
+				    &w->articles, err);
+	if (!st)
+		st = open_db(dir, QUOTH_QUOTES_DB, create, &w->quotes, err);
+	if (st) {
+		quoth_writer_close(w);
+		return st;
+	}
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	quoth_hex64((unsigned long long)ts.tv_sec * 1000000000ull +
+			    (unsigned long long)ts.tv_nsec,
+		    w->gen);
+	char *v = NULL;
+	st = quoth_xdb_get_metadata(w->articles, "quoth:max_speakers", &v);
+	if (v)
+		w->max_speakers = (unsigned)strtoul(v, NULL, 10);
+	free(v);
+	if (!st)
+		st = quoth_xdb_set_metadata(w->articles, "quoth:schema",
+					    QUOTH_SCHEMA_VERSION);
+	if (st) {
+		if (err)
+			*err = strdup(quoth_xdb_errmsg(w->articles));
+		quoth_writer_close(w);
+		return st;
+	}
+	*out = w;
+	return QUOTH_OK;
+}
+
+static quoth_analyzer_t *analyzer_for(quoth_writer_t *w, const char *lang)
+{
+	if (!lang || !*lang || strlen(lang) >= sizeof w->langs[0].lang)
+		lang = "en";
+	for (size_t i = 0; i < w->nlangs; i++)
+		if (strcmp(w->langs[i].lang, lang) == 0)
+			return w->langs[i].a;
+	if (w->nlangs == MAX_LANGS)
+		return w->langs[0].a;
+	quoth_analyzer_t *a;
+	if (quoth_analyzer_create(lang, &a))
+		return w->nlangs ? w->langs[0].a : NULL;
+	snprintf(w->langs[w->nlangs].lang, sizeof w->langs[0].lang, "%s", lang);
+	w->langs[w->nlangs++].a = a;
+	return a;
+}
+
+/* ---- building a document ---- */
+
+typedef struct termsink {
+	quoth_xdoc_t *doc;
+	const char *prefix;	/* "" for body, "S" for title */
+	int also_plain;		/* title words also as body words */
+	int bad;
+	char buf[256];
+} termsink_t;
+
+static int add2(termsink_t *s, const char *p1, const char *p2,
+		const char *t, size_t len, int posting, unsigned pos)
+{
+	size_t l1 = strlen(p1), l2 = strlen(p2);
+	if (l1 + l2 + len >= sizeof s->buf)
+		return 0;
+	memcpy(s->buf, p1, l1);
+	memcpy(s->buf + l1, p2, l2);
+	memcpy(s->buf + l1 + l2, t, len);
+	size_t n = l1 + l2 + len;
+	quoth_status_t st = posting ? quoth_xdoc_add_posting(s->doc, s->buf, n, pos)
+				    : quoth_xdoc_add_term(s->doc, s->buf, n, 1);
+	if (st)
+		s->bad = 1;
+	return st != QUOTH_OK;
+}
+
+static void add_token(termsink_t *s, const char *prefix,
+		      const quoth_token_t *t)
+{
+	if (t->kind == QUOTH_TOKEN_ACRONYM) {
+		add2(s, prefix, QUOTH_P_ACRONYM, t->term, t->term_len, 1, t->pos);
+		return;
+	}
+	add2(s, prefix, "", t->term, t->term_len, 1, t->pos);
+	add2(s, QUOTH_P_STEM, prefix, t->stem, t->stem_len, 0, 0);
+}
+
+static int on_token(void *ctx, const quoth_token_t *t)
+{
+	termsink_t *s = ctx;
+	add_token(s, s->prefix, t);
+	if (s->also_plain)
+		add_token(s, "", t);
+	return s->bad;
+}
+
+/* Adds boolean term PREFIX+VALUE (skipped if too long for Xapian). */
+static quoth_status_t add_bool(quoth_xdoc_t *doc, const char *prefix,
+			       const char *value)
+{
+	char buf[240];
+	int n = snprintf(buf, sizeof buf, "%s%s", prefix, value);
+	if (n < 0 || (size_t)n >= sizeof buf)
+		return QUOTH_OK;
+	return quoth_xdoc_add_boolean(doc, buf, (size_t)n);
+}
+
+/* Field terms of NAME: PREFIX+slug, and PREFIX+"W"+each folded word. */
+static int on_field_word(void *ctx, const quoth_token_t *t)
+{
+	termsink_t *s = ctx;
+	char buf[240];
+	int n = snprintf(buf, sizeof buf, "%s" QUOTH_P_WORD "%.*s", s->prefix,
+			 (int)t->term_len, t->term);
+	if (n > 0 && (size_t)n < sizeof buf &&
+	    quoth_xdoc_add_boolean(s->doc, buf, (size_t)n))
+		s->bad = 1;
+	return s->bad;
+}
+
+static quoth_status_t add_field(quoth_analyzer_t *a, quoth_xdoc_t *doc,
+				const char *prefix, const char *name)
+{
+	if (!name || !*name)
+		return QUOTH_OK;
+	char *slug;
+	quoth_status_t st = quoth_analyzer_slug(a, name, strlen(name), &slug);
+	if (st)
+		return st;
+	if (*slug)
+		st = add_bool(doc, prefix, slug);
+	free(slug);
+	termsink_t s = {.doc = doc, .prefix = prefix};
+	if (!st)
+		st = quoth_analyzer_tokenize(a, QUOTH_ANALYZE_DOCUMENT, name,
+					     strlen(name), 0, on_field_word, &s);
+	return st ? st : s.bad ? QUOTH_ERR_NOMEM : QUOTH_OK;
+}
+
+static quoth_status_t add_date(quoth_xdoc_t *doc, const char *date)
+{
+	if (!date || strlen(date) != 10)
+		return QUOTH_OK;
+	char d[9] = {date[0], date[1], date[2], date[3], date[5], date[6],
+		     date[8], date[9], 0};
+	quoth_status_t st = add_bool(doc, QUOTH_P_DAY, d);
+	d[6] = 0;
+	if (!st)
+		st = add_bool(doc, QUOTH_P_MONTH, d);
+	d[4] = 0;
+	if (!st)
+		st = add_bool(doc, QUOTH_P_YEAR, d);
+	if (!st)
+		st = quoth_xdoc_set_value(doc, QUOTH_SLOT_DATE, date, 10);
+	if (!st)
+		st = quoth_xdoc_set_value(doc, QUOTH_SLOT_MONTH, date, 7);
+	return st;
+}
+
+/* Fields every document of an article shares: outlet, author, date,
+ * source, generation. */
+static quoth_status_t add_common(quoth_writer_t *w, quoth_analyzer_t *a,
+				 quoth_xdoc_t *doc, const quoth_article_t *art,
+				 const char *src)
+{
+	quoth_status_t st = add_field(a, doc, QUOTH_P_OUTLET, art->outlet);
+	if (!st)
+		st = add_field(a, doc, QUOTH_P_AUTHOR, art->author);
+	if (!st)
+		st = add_date(doc, art->date);
+	if (!st)
+		st = add_bool(doc, QUOTH_P_SOURCE, src);
+	if (!st && art->outlet)
+		st = quoth_xdoc_set_value(doc, QUOTH_SLOT_OUTLET, art->outlet,
+					  strlen(art->outlet));
+	if (!st)
+		st = quoth_xdoc_set_value(doc, QUOTH_SLOT_GEN, w->gen,
+					  strlen(w->gen));
+	return st;
+}
+
+static void record_article(quoth_record_t *r, const quoth_article_t *art)
+{
+	quoth_record_add(r, "id", art->id);
+	quoth_record_add(r, "path", art->path);
+	if (art->line)
+		quoth_record_add_ulong(r, "line", art->line);
+	quoth_record_add(r, "url", art->url);
+	quoth_record_add(r, "title", art->title);
+	quoth_record_add(r, "outlet", art->outlet);
+	quoth_record_add(r, "date", art->date);
+	quoth_record_add(r, "author", art->author);
+	quoth_record_add(r, "lang", art->lang);
+}
+
+/* Hash of the text with white space dropped and ASCII case folded: wire
+ * copies of one story share it whatever their layout. */
+static unsigned long long text_key(const char *s, size_t len)
+{
+	unsigned long long h = 1469598103934665603ull;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == ' ' || c == '\n' || c == '\t' || c == '\r')
+			continue;
+		if (c >= 'A' && c <= 'Z')
+			c += 32;
+		h = (h ^ c) * 1099511628211ull;
+	}
+	return h;
+}
+
+/* ---- speakers ---- */
+
+typedef struct speakers {
+	char *name[QUOTH_MAX_SPEAKERS];
+	size_t n;
+} speakers_t;
+
+static void speakers_free(speakers_t *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		free(s->name[i]);
+	s->n = 0;
+}
+
+/* The canonical speaker for NAME: a bare surname becomes the full name
+ * the index knows for it ("spk:" metadata), and a full name teaches the
+ * index its surname.  Caller frees. */
+static char *resolve_speaker(quoth_writer_t *w, quoth_analyzer_t *a,
+			     const char *name)
+{
+	const char *sp = strrchr(name, ' ');
+	const char *surname = sp ? sp + 1 : name;
+	char *slug = NULL, *full = NULL;
+	if (quoth_analyzer_slug(a, surname, strlen(surname), &slug) || !*slug ||
+	    strlen(slug) > 200) {
+		free(slug);
+		return strdup(name);
+	}
+	char key[240];
+	snprintf(key, sizeof key, "spk:%s", slug);
+	free(slug);
+	quoth_xdb_get_metadata(w->articles, key, &full);
+	if (sp) {
+		if (!full)
+			quoth_xdb_set_metadata(w->articles, key, name);
+		free(full);
+		return strdup(name);
+	}
+	if (full)
+		return full;
+	return strdup(name);
+}
+
+/* ---- quotations ---- */
+
+static quoth_status_t index_quotes(quoth_writer_t *w, quoth_analyzer_t *a,
+				   const quoth_article_t *art, const char *src,
+				   speakers_t *spk)
+{
+	char idterm[512];
+	snprintf(idterm, sizeof idterm, QUOTH_P_ARTICLE "%s", art->id);
+	if (quoth_xdb_delete(w->quotes, idterm))
+		return dbfail(w, w->quotes, QUOTH_ERR_INTERNAL);
+
+	quoth_quotes_t *qs;
+	quoth_status_t st = quoth_extract(art->text, art->text_len, &qs);
+	if (st)
+		return fail(w, st, "quotation extractor failed");
+	size_t n = quoth_quotes_count(qs);
+	for (size_t i = 0; i < n && !st; i++) {
+		const quoth_quote_t *q = quoth_quotes_get(qs, i);
+		char *speaker = q->speaker ? resolve_speaker(w, a, q->speaker)
+					   : NULL;
+		if (speaker) {
+			size_t k;
+			for (k = 0; k < spk->n; k++)
+				if (strcmp(spk->name[k], speaker) == 0)
+					break;
+			if (k == spk->n && spk->n < QUOTH_MAX_SPEAKERS)
+				spk->name[spk->n++] = strdup(speaker);
+		}
+		quoth_xdoc_t *doc = quoth_xdoc_new();
+		if (!doc) {
+			free(speaker);
+			st = QUOTH_ERR_NOMEM;
+			break;
+		}
+		char qid[512];
+		snprintf(qid, sizeof qid, "%s#%04zu", art->id, i);
+		termsink_t s = {.doc = doc, .prefix = ""};
+		st = quoth_analyzer_tokenize(a, QUOTH_ANALYZE_DOCUMENT, q->text,
+					     strlen(q->text), 0, on_token, &s);
+		if (!st && s.bad)
+			st = QUOTH_ERR_NOMEM;
+		if (!st)
+			st = add_common(w, a, doc, art, src);
+		if (!st)
+			st = add_bool(doc, QUOTH_P_ARTICLE, art->id);
+		if (!st && speaker) {
+			st = add_field(a, doc, QUOTH_P_SPEAKER, speaker);
+			if (!st)
+				st = quoth_xdoc_set_value(doc, QUOTH_SLOT_SPEAKER,
+							  speaker,
+							  strlen(speaker));
+		}
+		if (!st)
+			st = quoth_xdoc_set_value(doc, QUOTH_SLOT_ID, qid,
+						  strlen(qid));
+		quoth_record_t r = {0};
+		if (!st) {
+			record_article(&r, art);
+			quoth_record_add(&r, "speaker", speaker);
+			quoth_record_add(&r, "mention", q->speaker_mention);
+			quoth_record_add(&r, "cue", q->cue);
+			quoth_record_add_ulong(&r, "start", art->text_offset + q->start);
+			quoth_record_add_ulong(&r, "end", art->text_offset + q->end);
+			st = quoth_record_finish(&r, q->text, strlen(q->text));
+		}
+		if (!st)
+			st = quoth_xdoc_set_data(doc, r.p, r.len);
+		quoth_record_free(&r);
+		char term[520];
+		snprintf(term, sizeof term, QUOTH_P_ID "%s", qid);
+		if (!st && quoth_xdb_replace(w->quotes, term, doc))
+			st = dbfail(w, w->quotes, QUOTH_ERR_INTERNAL);
+		else if (!st)
+			w->stats.quotes++;
+		quoth_xdoc_destroy(doc);
+		free(speaker);
+	}
+	quoth_quotes_destroy(qs);
+	if (st && !w->errmsg[0])
+		fail(w, st, quoth_status_to_string(st));
+	return st;
+}
+
+/* ---- articles ---- */
+
+/* True when the title is the first line of the text (inferred titles): the
+ * body already holds its words. */
+static int title_in_text(const quoth_article_t *art)
+{
+	size_t tl = strlen(art->title);
+	size_t window = art->text_len < 1024 ? art->text_len : 1024;
+	return tl && memmem(art->text, window, art->title, tl) != NULL;
+}
+
+static quoth_status_t index_article(quoth_writer_t *w, quoth_article_t *art,
+				    const char *src)
+{
+	quoth_analyzer_t *a = analyzer_for(w, art->lang);
+	if (!a)
+		return fail(w, QUOTH_ERR_NOMEM, "cannot create the analyzer");
+	quoth_xdoc_t *doc = quoth_xdoc_new();
+	if (!doc)
+		return fail(w, QUOTH_ERR_NOMEM, "out of memory");
+	speakers_t spk = {0};
+	quoth_status_t st = QUOTH_OK;
+	termsink_t s = {.doc = doc};
+	uint32_t pos = 0;
+
+	if (art->title) {
+		s.prefix = QUOTH_P_TITLE;
+		s.also_plain = !title_in_text(art);
+		st = quoth_analyzer_tokenize(a, QUOTH_ANALYZE_DOCUMENT,
+					     art->title, strlen(art->title), 0,
+					     on_token, &s);
+		pos = QUOTH_TITLE_GAP;
+	}
+	s.prefix = "";
+	s.also_plain = 0;
+	if (!st)
+		st = quoth_analyzer_tokenize(a, QUOTH_ANALYZE_DOCUMENT, art->text,
+					     art->text_len, pos, on_token, &s);
+	if (!st && s.bad)
+		st = QUOTH_ERR_NOMEM;
+	if (!st)
+		st = add_common(w, a, doc, art, src);
+	if (!st)
+		st = add_bool(doc, QUOTH_P_LANG, art->lang ? art->lang : "en");
+	char hex[17];
+	quoth_hex64(text_key(art->text, art->text_len), hex);
+	if (!st)
+		st = add_bool(doc, QUOTH_P_HASH, hex);
+	if (!st)
+		st = quoth_xdoc_set_value(doc, QUOTH_SLOT_COLLAPSE, hex, 16);
+	if (!st)
+		st = quoth_xdoc_set_value(doc, QUOTH_SLOT_ID, art->id,
+					  strlen(art->id));
+	if (!st)
+		st = index_quotes(w, a, art, src, &spk);
+	for (size_t k = 0; k < spk.n && !st; k++) {
+		st = add_field(a, doc, QUOTH_P_SPEAKER, spk.name[k]);
+		if (!st)
+			st = quoth_xdoc_set_value(doc, QUOTH_SLOT_SPEAKERS +
+							       (unsigned)k,
+						  spk.name[k],
+						  strlen(spk.name[k]));
+	}
+	if (spk.n > w->max_speakers)
+		w->max_speakers = (unsigned)spk.n;
+	speakers_free(&spk);
+
+	quoth_record_t r = {0};
+	if (!st) {
+		record_article(&r, art);
+		quoth_record_add_ulong(&r, "offset", art->text_offset);
+		st = quoth_record_finish(&r, art->text, art->text_len);
+	}
+	if (!st)
+		st = quoth_xdoc_set_data(doc, r.p, r.len);
+	quoth_record_free(&r);
+
+	char idterm[512];
+	snprintf(idterm, sizeof idterm, QUOTH_P_ID "%s", art->id);
+	unsigned had = 0;
+	if (!st && quoth_xdb_termfreq(w->articles, idterm, &had))
+		st = dbfail(w, w->articles, QUOTH_ERR_INTERNAL);
+	if (!st && quoth_xdb_replace(w->articles, idterm, doc))
+		st = dbfail(w, w->articles, QUOTH_ERR_INTERNAL);
+	quoth_xdoc_destroy(doc);
+	if (st) {
+		if (!w->errmsg[0])
+			fail(w, st, quoth_status_to_string(st));
+		return st;
+	}
+	if (had)
+		w->stats.updated++;
+	else
+		w->stats.added++;
+	w->batch_docs++;
+	return QUOTH_OK;
+}
+
+static quoth_status_t commit(quoth_writer_t *w)
+{
+	char n[16];
+	snprintf(n, sizeof n, "%u", w->max_speakers);
+	if (quoth_xdb_set_metadata(w->articles, "quoth:max_speakers", n))
+		return dbfail(w, w->articles, QUOTH_ERR_INTERNAL);
+	quoth_status_t st = quoth_xdb_commit(w->quotes);
+	if (st)
+		return dbfail(w, w->quotes, st);
+	st = quoth_xdb_commit(w->articles);
+	if (st)
+		return dbfail(w, w->articles, st);
+	w->batch_docs = 0;
+	w->batch_bytes = 0;
+	return QUOTH_OK;
+}
+
+static void count_diag(void *ctx, const quoth_diag_t *d)
+{
+	quoth_writer_t *w = ctx;
+	if (d->level == QUOTH_DIAG_FAILED)
+		w->stats.failed++;
+	else
+		w->stats.warnings++;
+	if (w->diag)
+		w->diag(w->diag_ctx, d);
+}
+
+static void report(quoth_writer_t *w, const char *path, const char *msg)
+{
+	quoth_diag_t d = {QUOTH_DIAG_FAILED, path, 0, 0, msg};
+	count_diag(w, &d);
+}
+
+quoth_status_t quoth_writer_add_file(quoth_writer_t *w, const char *path,
+				     quoth_diag_fn diag, void *ctx)
+{
+	w->diag = diag;
+	w->diag_ctx = ctx;
+	char *real = realpath(path, NULL);
+	struct stat sb;
+	if (!real || stat(real, &sb)) {
+		report(w, path, strerror(errno));
+		free(real);
+		return QUOTH_OK;
+	}
+	unsigned long long h = quoth_hash64(real, strlen(real));
+	char src[17], key[32], sig[64];
+	quoth_hex64(h, src);
+	snprintf(key, sizeof key, "src:%s", src);
+	snprintf(sig, sizeof sig, "%lld %lld ",
+		 (long long)sb.st_mtim.tv_sec * 1000000000ll + sb.st_mtim.tv_nsec,
+		 (long long)sb.st_size);
+	if (hashset_add(&w->seen, h)) {
+		free(real);
+		return fail(w, QUOTH_ERR_NOMEM, "out of memory");
+	}
+
+	char *old = NULL;
+	if (quoth_xdb_get_metadata(w->articles, key, &old)) {
+		free(real);
+		return dbfail(w, w->articles, QUOTH_ERR_INTERNAL);
+	}
+	if (old && strncmp(old, sig, strlen(sig)) == 0) {
+		w->stats.skipped += strtoul(old + strlen(sig), NULL, 10);
+		free(old);
+		free(real);
+		return QUOTH_OK;
+	}
+	free(old);
+
+	char *err = NULL;
+	quoth_reader_t *r;
+	quoth_status_t st = quoth_reader_open(real, count_diag, w, &r, &err);
+	if (st) {
+		report(w, path, err ? err : quoth_status_to_string(st));
+		free(err);
+		free(real);
+		return QUOTH_OK;
+	}
+	w->stats.files++;
+	w->stats.bytes += (unsigned long long)sb.st_size;
+	w->batch_bytes += (unsigned long long)sb.st_size;
+	unsigned long ndocs = 0;
+	char srcterm[24];
+	snprintf(srcterm, sizeof srcterm, QUOTH_P_SOURCE "%s", src);
+	for (;;) {
+		quoth_article_t *art;
+		st = quoth_reader_next(r, &art);
+		if (st) {
+			report(w, path, quoth_reader_errmsg(r));
+			st = QUOTH_OK;
+			break;
+		}
+		if (!art)
+			break;
+		st = index_article(w, art, src);
+		quoth_article_destroy(art);
+		if (st)
+			break;
+		ndocs++;
+		if (w->batch_docs >= BATCH_DOCS && (st = commit(w)))
+			break;
+	}
+	quoth_reader_close(r);
+	if (!st) {
+		/* Articles this file no longer holds. */
+		unsigned gone = 0, gone_q = 0;
+		if (quoth_xdb_delete_stale(w->articles, srcterm, QUOTH_SLOT_GEN,
+					   w->gen, &gone))
+			st = dbfail(w, w->articles, QUOTH_ERR_INTERNAL);
+		else if (quoth_xdb_delete_stale(w->quotes, srcterm,
+						QUOTH_SLOT_GEN, w->gen, &gone_q))
+			st = dbfail(w, w->quotes, QUOTH_ERR_INTERNAL);
+		w->stats.removed += gone;
+	}
+	if (!st) {
+		char *val = malloc(strlen(sig) + strlen(real) + 32);
+		if (!val) {
+			free(real);
+			return fail(w, QUOTH_ERR_NOMEM, "out of memory");
+		}
+		sprintf(val, "%s%lu %s", sig, ndocs, real);
+		if (quoth_xdb_set_metadata(w->articles, key, val))
+			st = dbfail(w, w->articles, QUOTH_ERR_INTERNAL);
+		free(val);
+	}
+	free(real);
+	if (!st && w->batch_bytes >= BATCH_BYTES)
+		st = commit(w);
+	return st;
+}
+
+/* ---- removing vanished files ---- */
+
+typedef struct sweep {
+	quoth_writer_t *w;
+	const char *const *roots;
+	size_t n;
+	char **dead;
+	size_t ndead, cap;
+} sweep_t;
+
+static int under(const char *path, const char *root)
+{
+	size_t l = strlen(root);
+	return strncmp(path, root, l) == 0 &&
+	       (path[l] == '\0' || path[l] == '/' || (l && root[l - 1] == '/'));
+}
+
+static int collect_dead(void *ctx, const char *key)
+{
+	sweep_t *s = ctx;
+	unsigned long long h = strtoull(key + 4, NULL, 16);
+	if (hashset_has(&s->w->seen, h))
+		return 0;
+	char *val = NULL;
+	if (quoth_xdb_get_metadata(s->w->articles, key, &val) || !val)
+		return 0;
+	/* "<mtime> <size> <ndocs> <path>" */
+	const char *p = val;
+	for (int f = 0; f < 3 && p; f++) {
+		p = strchr(p, ' ');
+		if (p)
+			p++;
+	}
+	int dead = 0;
+	for (size_t i = 0; p && i < s->n && !dead; i++)
+		dead = under(p, s->roots[i]);
+	free(val);
+	if (!dead)
+		return 0;
+	if (s->ndead == s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 16;
+		char **d = realloc(s->dead, cap * sizeof *d);
+		if (!d)
+			return 1;
+		s->dead = d;
+		s->cap = cap;
+	}
+	s->dead[s->ndead] = strdup(key);
+	if (s->dead[s->ndead])
+		s->ndead++;
+	return 0;
+}
+
+quoth_status_t quoth_writer_finish(quoth_writer_t *w,
+				   const char *const *roots, size_t n)
+{
+	sweep_t s = {.w = w, .roots = roots, .n = n};
+	quoth_status_t st = quoth_xdb_metadata_keys(w->articles, "src:",
+						    collect_dead, &s);
+	for (size_t i = 0; i < s.ndead; i++) {
+		char term[32];
+		snprintf(term, sizeof term, QUOTH_P_SOURCE "%s", s.dead[i] + 4);
+		unsigned gone = 0;
+		if (!st)
+			st = quoth_xdb_termfreq(w->articles, term, &gone);
+		if (!st)
+			st = quoth_xdb_delete(w->articles, term);
+		if (!st)
+			st = quoth_xdb_delete(w->quotes, term);
+		if (!st)
+			st = quoth_xdb_set_metadata(w->articles, s.dead[i], "");
+		w->stats.removed += gone;
+		free(s.dead[i]);
+	}
+	free(s.dead);
+	if (st)
+		return dbfail(w, w->articles, st);
+	return commit(w);
+}
+
+const quoth_index_stats_t *quoth_writer_stats(const quoth_writer_t *w)
+{
+	return &w->stats;
+}
+
+const char *quoth_writer_errmsg(const quoth_writer_t *w)
+{
+	return w->errmsg;
+}
+
+void quoth_writer_close(quoth_writer_t *w)
+{
+	if (!w)
+		return;
+	quoth_xdb_close(w->quotes);
+	quoth_xdb_close(w->articles);
+	for (size_t i = 0; i < w->nlangs; i++)
+		quoth_analyzer_destroy(w->langs[i].a);
+	free(w->seen.v);
+	free(w);
+}

@@ -1,0 +1,642 @@
+/*
+ * xapian.cc - the binding: a plain C API over Xapian (see xapian.h).
+ *
+ * Every exported function is wrapped by GUARD(), which turns each
+ * exception into a status and a message, so no exception crosses into C.
+ */
+#include <xapian.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <map>
+#include <memory>
+#include <new>
+#include <string>
+#include <vector>
+
+#include "quoth/xapian.h"
+
+struct quoth_xdb {
+	Xapian::Database *db;	 /* the reader, or the writer as a reader */
+	Xapian::WritableDatabase *wdb; /* NULL when read-only */
+	std::string errmsg;
+};
+
+struct quoth_xdoc {
+	Xapian::Document doc;
+	std::string errmsg;
+};
+
+struct quoth_xquery {
+	Xapian::Query q;
+};
+
+struct quoth_xmset {
+	Xapian::MSet mset;
+	std::vector<std::vector<std::pair<std::string, unsigned>>> facets;
+	std::map<size_t, std::string> data;
+	std::map<std::pair<size_t, unsigned>, std::string> values;
+	std::string errmsg;
+};
+
+static char *dup_string(const std::string &s)
+{
+	char *p = static_cast<char *>(std::malloc(s.size() + 1));
+	if (p) {
+		std::memcpy(p, s.data(), s.size());
+		p[s.size()] = '\0';
+	}
+	return p;
+}
+
+/* Maps the exception being handled to a status; sets MSG. */
+static quoth_status_t status_of_current(std::string &msg)
+{
+	try {
+		throw;
+	} catch (const Xapian::DatabaseLockError &e) {
+		msg = "index is locked by another writer (" + e.get_msg() + ")";
+		return QUOTH_ERR_LOCKED;
+	} catch (const Xapian::DatabaseModifiedError &e) {
+		msg = e.get_description();
+		return QUOTH_ERR_MODIFIED;
+	} catch (const Xapian::DatabaseNotFoundError &e) {
+		msg = "no index here (" + e.get_msg() + ")";
+		return QUOTH_ERR_NOT_FOUND;
+	} catch (const Xapian::DatabaseCorruptError &e) {
+		msg = "index is corrupt: " + e.get_msg();
+		return QUOTH_ERR_CORRUPT;
+	} catch (const Xapian::DatabaseVersionError &e) {
+		msg = "index has an unknown format: " + e.get_msg();
+		return QUOTH_ERR_CORRUPT;
+	} catch (const Xapian::DatabaseOpeningError &e) {
+		msg = "cannot open index: " + e.get_msg();
+		return QUOTH_ERR_NOT_FOUND;
+	} catch (const Xapian::NetworkError &e) {
+		msg = e.get_description();
+		return QUOTH_ERR_NETWORK;
+	} catch (const Xapian::Error &e) {
+		msg = e.get_description();
+		return QUOTH_ERR_INTERNAL;
+	} catch (const std::bad_alloc &) {
+		msg = "out of memory";
+		return QUOTH_ERR_NOMEM;
+	} catch (const std::exception &e) {
+		msg = e.what();
+		return QUOTH_ERR_INTERNAL;
+	} catch (...) {
+		msg = "unknown exception";
+		return QUOTH_ERR_INTERNAL;
+	}
+}
+
+/* Runs BODY; any exception becomes a status with its message in MSG. */
+#define GUARD(MSG, BODY)                                                  \
+	try {                                                             \
+		BODY;                                                     \
+		return QUOTH_OK;                                          \
+	} catch (...) {                                                   \
+		return status_of_current(MSG);                            \
+	}
+
+/* Query constructors return NULL instead of throwing. */
+#define QGUARD(BODY)                                                      \
+	try {                                                             \
+		BODY;                                                     \
+	} catch (...) {                                                   \
+		return nullptr;                                           \
+	}
+
+extern "C" {
+
+quoth_status_t quoth_xdb_open_writable(const char *path, int create,
+				       quoth_xdb_t **out, char **err)
+{
+	*out = nullptr;
+	if (err)
+		*err = nullptr;
+	std::string msg;
+	quoth_xdb_t *h = nullptr;
+	try {
+		h = new quoth_xdb_t();
+		int flags = create == 2   ? Xapian::DB_CREATE_OR_OVERWRITE
+			    : create == 1 ? Xapian::DB_CREATE_OR_OPEN
+					  : Xapian::DB_OPEN;
+		h->wdb = new Xapian::WritableDatabase(path, flags);
+		h->db = h->wdb;
+		*out = h;
+		return QUOTH_OK;
+	} catch (...) {
+		quoth_status_t st = status_of_current(msg);
+		delete h;
+		if (err)
+			*err = dup_string(msg);
+		return st;
+	}
+}
+
+quoth_status_t quoth_xdb_open_readonly(const char *const *paths, size_t n,
+				       unsigned timeout_ms, quoth_xdb_t **out,
+				       char **err)
+{
+	(void)timeout_ms;
+	*out = nullptr;
+	if (err)
+		*err = nullptr;
+	std::string msg;
+	quoth_xdb_t *h = nullptr;
+	try {
+		h = new quoth_xdb_t();
+		h->db = new Xapian::Database();
+		for (size_t i = 0; i < n; i++) {
+			try {
+				h->db->add_database(Xapian::Database(paths[i]));
+			} catch (const Xapian::Error &e) {
+				/* Name the shard that failed. */
+				std::string what = std::string(paths[i]) + ": ";
+				try {
+					throw;
+				} catch (...) {
+					std::string inner;
+					quoth_status_t st =
+						status_of_current(inner);
+					msg = what + inner;
+					delete h->db;
+					delete h;
+					if (err)
+						*err = dup_string(msg);
+					return st;
+				}
+			}
+		}
+		*out = h;
+		return QUOTH_OK;
+	} catch (...) {
+		quoth_status_t st = status_of_current(msg);
+		if (h) {
+			delete h->db;
+			delete h;
+		}
+		if (err)
+			*err = dup_string(msg);
+		return st;
+	}
+}
+
+void quoth_xdb_close(quoth_xdb_t *db)
+{
+	if (!db)
+		return;
+	try {
+		if (db->wdb)
+			db->wdb->commit();
+		db->db->close();
+	} catch (...) {
+	}
+	delete db->db;
+	delete db;
+}
+
+const char *quoth_xdb_errmsg(const quoth_xdb_t *db)
+{
+	return db ? db->errmsg.c_str() : "no database";
+}
+
+quoth_status_t quoth_xdb_reopen(quoth_xdb_t *db)
+{
+	GUARD(db->errmsg, db->db->reopen());
+}
+
+quoth_status_t quoth_xdb_commit(quoth_xdb_t *db)
+{
+	GUARD(db->errmsg, db->wdb->commit());
+}
+
+quoth_status_t quoth_xdb_doccount(quoth_xdb_t *db, unsigned *out)
+{
+	*out = 0;
+	GUARD(db->errmsg, *out = db->db->get_doccount());
+}
+
+quoth_status_t quoth_xdb_replace(quoth_xdb_t *db, const char *idterm,
+				 const quoth_xdoc_t *doc)
+{
+	GUARD(db->errmsg, db->wdb->replace_document(idterm, doc->doc));
+}
+
+quoth_status_t quoth_xdb_delete(quoth_xdb_t *db, const char *term)
+{
+	GUARD(db->errmsg, db->wdb->delete_document(term));
+}
+
+quoth_status_t quoth_xdb_delete_stale(quoth_xdb_t *db, const char *term,
+				      unsigned slot, const char *keep,
+				      unsigned *deleted)
+{
+	if (deleted)
+		*deleted = 0;
+	GUARD(db->errmsg, {
+		std::vector<Xapian::docid> stale;
+		for (Xapian::PostingIterator p = db->db->postlist_begin(term);
+		     p != db->db->postlist_end(term); ++p)
+			if (db->db->get_document(*p).get_value(slot) != keep)
+				stale.push_back(*p);
+		for (Xapian::docid id : stale)
+			db->wdb->delete_document(id);
+		if (deleted)
+			*deleted = static_cast<unsigned>(stale.size());
+	});
+}
+
+quoth_status_t quoth_xdb_termfreq(quoth_xdb_t *db, const char *term,
+				  unsigned *out)
+{
+	*out = 0;
+	GUARD(db->errmsg, *out = db->db->get_termfreq(term));
+}
+
+quoth_status_t quoth_xdb_get_data(quoth_xdb_t *db, const char *term,
+				  char **data, size_t *len)
+{
+	*data = nullptr;
+	if (len)
+		*len = 0;
+	try {
+		Xapian::PostingIterator p = db->db->postlist_begin(term);
+		if (p == db->db->postlist_end(term)) {
+			db->errmsg = std::string("no document ") + term;
+			return QUOTH_ERR_NOT_FOUND;
+		}
+		std::string d = db->db->get_document(*p).get_data();
+		*data = dup_string(d);
+		if (!*data)
+			return QUOTH_ERR_NOMEM;
+		if (len)
+			*len = d.size();
+		return QUOTH_OK;
+	} catch (...) {
+		return status_of_current(db->errmsg);
+	}
+}
+
+quoth_status_t quoth_xdb_term_values(quoth_xdb_t *db, const char *term,
+				     unsigned slot,
+				     int (*fn)(void *, const char *, size_t),
+				     void *ctx)
+{
+	GUARD(db->errmsg, {
+		for (Xapian::PostingIterator p = db->db->postlist_begin(term);
+		     p != db->db->postlist_end(term); ++p) {
+			std::string v = db->db->get_document(*p).get_value(slot);
+			if (fn(ctx, v.data(), v.size()))
+				break;
+		}
+	});
+}
+
+quoth_status_t quoth_xdb_get_metadata(quoth_xdb_t *db, const char *key,
+				      char **val)
+{
+	*val = nullptr;
+	GUARD(db->errmsg, {
+		std::string v = db->db->get_metadata(key);
+		if (!v.empty()) {
+			*val = dup_string(v);
+			if (!*val)
+				return QUOTH_ERR_NOMEM;
+		}
+	});
+}
+
+quoth_status_t quoth_xdb_set_metadata(quoth_xdb_t *db, const char *key,
+				      const char *val)
+{
+	GUARD(db->errmsg, db->wdb->set_metadata(key, val ? val : ""));
+}
+
+quoth_status_t quoth_xdb_metadata_keys(quoth_xdb_t *db, const char *prefix,
+				       int (*fn)(void *, const char *),
+				       void *ctx)
+{
+	GUARD(db->errmsg, {
+		for (Xapian::TermIterator t = db->db->metadata_keys_begin(prefix);
+		     t != db->db->metadata_keys_end(prefix); ++t) {
+			if (fn(ctx, (*t).c_str()))
+				break;
+		}
+	});
+}
+
+quoth_status_t quoth_xdb_terms(quoth_xdb_t *db, const char *prefix,
+			       int (*fn)(void *, const char *, unsigned),
+			       void *ctx)
+{
+	GUARD(db->errmsg, {
+		for (Xapian::TermIterator t = db->db->allterms_begin(prefix);
+		     t != db->db->allterms_end(prefix); ++t) {
+			if (fn(ctx, (*t).c_str(), t.get_termfreq()))
+				break;
+		}
+	});
+}
+
+quoth_status_t quoth_xdb_add_spelling(quoth_xdb_t *db, const char *word,
+				      size_t len, unsigned freq)
+{
+	GUARD(db->errmsg, db->wdb->add_spelling(std::string(word, len), freq));
+}
+
+quoth_status_t quoth_xdb_suggest(quoth_xdb_t *db, const char *word,
+				 char **out)
+{
+	*out = nullptr;
+	GUARD(db->errmsg, {
+		std::string s = db->db->get_spelling_suggestion(word);
+		if (!s.empty()) {
+			*out = dup_string(s);
+			if (!*out)
+				return QUOTH_ERR_NOMEM;
+		}
+	});
+}
+
+/* ---- documents ---- */
+
+quoth_xdoc_t *quoth_xdoc_new(void)
+{
+	return new (std::nothrow) quoth_xdoc_t();
+}
+
+void quoth_xdoc_destroy(quoth_xdoc_t *doc)
+{
+	delete doc;
+}
+
+quoth_status_t quoth_xdoc_add_posting(quoth_xdoc_t *doc, const char *term,
+				      size_t len, unsigned pos)
+{
+	GUARD(doc->errmsg, doc->doc.add_posting(std::string(term, len), pos));
+}
+
+quoth_status_t quoth_xdoc_add_term(quoth_xdoc_t *doc, const char *term,
+				   size_t len, unsigned wdf)
+{
+	GUARD(doc->errmsg, doc->doc.add_term(std::string(term, len), wdf));
+}
+
+quoth_status_t quoth_xdoc_add_boolean(quoth_xdoc_t *doc, const char *term,
+				      size_t len)
+{
+	GUARD(doc->errmsg, doc->doc.add_boolean_term(std::string(term, len)));
+}
+
+quoth_status_t quoth_xdoc_set_value(quoth_xdoc_t *doc, unsigned slot,
+				    const char *v, size_t len)
+{
+	GUARD(doc->errmsg, doc->doc.add_value(slot, std::string(v, len)));
+}
+
+quoth_status_t quoth_xdoc_set_data(quoth_xdoc_t *doc, const char *data,
+				   size_t len)
+{
+	GUARD(doc->errmsg, doc->doc.set_data(std::string(data, len)));
+}
+
+/* ---- queries ---- */
+
+static quoth_xquery_t *wrap(const Xapian::Query &q)
+{
+	return new quoth_xquery_t{q};
+}
+
+quoth_xquery_t *quoth_xq_term(const char *term, size_t len)
+{
+	if (!term)
+		return nullptr;
+	QGUARD(return wrap(Xapian::Query(std::string(term, len))));
+}
+
+quoth_xquery_t *quoth_xq_op(quoth_xop_t op, quoth_xquery_t *const *kids,
+			    size_t n, unsigned param)
+{
+	QGUARD({
+		std::vector<Xapian::Query> v;
+		for (size_t i = 0; i < n; i++) {
+			if (!kids[i])
+				return nullptr;
+			v.push_back(kids[i]->q);
+		}
+		Xapian::Query::op xop = Xapian::Query::OP_AND;
+		switch (op) {
+		case QUOTH_XOP_AND: xop = Xapian::Query::OP_AND; break;
+		case QUOTH_XOP_OR: xop = Xapian::Query::OP_OR; break;
+		case QUOTH_XOP_AND_NOT: xop = Xapian::Query::OP_AND_NOT; break;
+		case QUOTH_XOP_FILTER: xop = Xapian::Query::OP_FILTER; break;
+		case QUOTH_XOP_AND_MAYBE: xop = Xapian::Query::OP_AND_MAYBE; break;
+		case QUOTH_XOP_PHRASE: xop = Xapian::Query::OP_PHRASE; break;
+		case QUOTH_XOP_NEAR: xop = Xapian::Query::OP_NEAR; break;
+		case QUOTH_XOP_SYNONYM: xop = Xapian::Query::OP_SYNONYM; break;
+		}
+		if ((op == QUOTH_XOP_AND_NOT || op == QUOTH_XOP_FILTER) &&
+		    v.size() > 2) {
+			/* first OP (OR of the rest) */
+			Xapian::Query rest(Xapian::Query::OP_OR, v.begin() + 1,
+					   v.end());
+			return wrap(Xapian::Query(xop, v[0], rest));
+		}
+		return wrap(Xapian::Query(xop, v.begin(), v.end(), param));
+	});
+}
+
+quoth_xquery_t *quoth_xq_wildcard(const char *prefix, size_t len)
+{
+	if (!prefix)
+		return nullptr;
+	QGUARD(return wrap(Xapian::Query(Xapian::Query::OP_WILDCARD,
+					 std::string(prefix, len))));
+}
+
+quoth_xquery_t *quoth_xq_range(unsigned slot, const char *lo, const char *hi)
+{
+	QGUARD({
+		if (lo && hi)
+			return wrap(Xapian::Query(Xapian::Query::OP_VALUE_RANGE,
+						  slot, lo, hi));
+		if (lo)
+			return wrap(Xapian::Query(Xapian::Query::OP_VALUE_GE,
+						  slot, lo));
+		if (hi)
+			return wrap(Xapian::Query(Xapian::Query::OP_VALUE_LE,
+						  slot, hi));
+		return wrap(Xapian::Query::MatchAll);
+	});
+}
+
+quoth_xquery_t *quoth_xq_all(void)
+{
+	QGUARD(return wrap(Xapian::Query::MatchAll));
+}
+
+quoth_xquery_t *quoth_xq_none(void)
+{
+	QGUARD(return wrap(Xapian::Query::MatchNothing));
+}
+
+quoth_xquery_t *quoth_xq_scale(const quoth_xquery_t *q, double f)
+{
+	if (!q)
+		return nullptr;
+	QGUARD(return wrap(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q->q,
+					 f)));
+}
+
+int quoth_xq_empty(const quoth_xquery_t *q)
+{
+	return !q || q->q.empty();
+}
+
+void quoth_xq_destroy(quoth_xquery_t *q)
+{
+	delete q;
+}
+
+char *quoth_xq_describe(const quoth_xquery_t *q)
+{
+	if (!q)
+		return nullptr;
+	QGUARD(return dup_string(q->q.get_description()));
+}
+
+/* ---- searching ---- */
+
+quoth_status_t quoth_xdb_search(quoth_xdb_t *db, const quoth_xquery_t *q,
+				const quoth_xsearch_t *o, quoth_xmset_t **out)
+{
+	*out = nullptr;
+	quoth_xmset_t *m = nullptr;
+	try {
+		Xapian::Enquire enq(*db->db);
+		enq.set_query(q->q);
+		enq.set_weighting_scheme(Xapian::BM25Weight(
+			o->bm25_k1, 0, 1, o->bm25_b, 0.5));
+		/* The docid order differs between one index and shards, so
+		 * ties are broken by the stable id kept in a value slot. */
+		Xapian::MultiValueKeyMaker keys;
+		if (o->sort == QUOTH_XSORT_RELEVANCE) {
+			keys.add_value(o->tiebreak_slot);
+			enq.set_sort_by_relevance_then_key(&keys, false);
+		} else {
+			int desc = o->sort == QUOTH_XSORT_VALUE_DESC;
+			keys.add_value(o->sort_slot, desc);
+			keys.add_value(o->tiebreak_slot);
+			enq.set_sort_by_key_then_relevance(&keys, false);
+		}
+		if (o->collapse_slot >= 0)
+			enq.set_collapse_key(
+				static_cast<Xapian::valueno>(o->collapse_slot));
+		std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+		for (size_t i = 0; i < o->nfacet_slots; i++) {
+			spies.emplace_back(
+				new Xapian::ValueCountMatchSpy(o->facet_slots[i]));
+			enq.add_matchspy(spies.back().get());
+		}
+		Xapian::doccount check = 0;
+		if (o->exact)
+			check = db->db->get_doccount();
+		m = new quoth_xmset_t();
+		m->mset = enq.get_mset(o->offset, o->limit, check);
+		for (auto &spy : spies) {
+			std::vector<std::pair<std::string, unsigned>> f;
+			for (Xapian::TermIterator t = spy->values_begin();
+			     t != spy->values_end(); ++t)
+				f.emplace_back(*t, t.get_termfreq());
+			std::sort(f.begin(), f.end(), [](const auto &a,
+							 const auto &b) {
+				return a.second != b.second ? a.second > b.second
+							    : a.first < b.first;
+			});
+			m->facets.push_back(std::move(f));
+		}
+		*out = m;
+		return QUOTH_OK;
+	} catch (...) {
+		delete m;
+		return status_of_current(db->errmsg);
+	}
+}
+
+unsigned quoth_xmset_total(const quoth_xmset_t *m)
+{
+	return m->mset.get_matches_estimated();
+}
+
+size_t quoth_xmset_size(const quoth_xmset_t *m)
+{
+	return m->mset.size();
+}
+
+double quoth_xmset_weight(const quoth_xmset_t *m, size_t i)
+{
+	return m->mset[static_cast<Xapian::doccount>(i)].get_weight();
+}
+
+unsigned quoth_xmset_collapsed(const quoth_xmset_t *m, size_t i)
+{
+	return m->mset[static_cast<Xapian::doccount>(i)].get_collapse_count();
+}
+
+quoth_status_t quoth_xmset_data(quoth_xmset_t *m, size_t i, const char **data,
+				size_t *len)
+{
+	*data = nullptr;
+	*len = 0;
+	GUARD(m->errmsg, {
+		auto it = m->data.find(i);
+		if (it == m->data.end())
+			it = m->data.emplace(i, m->mset[static_cast<Xapian::doccount>(i)]
+							 .get_document()
+							 .get_data())
+				     .first;
+		*data = it->second.c_str();
+		*len = it->second.size();
+	});
+}
+
+quoth_status_t quoth_xmset_value(quoth_xmset_t *m, size_t i, unsigned slot,
+				 const char **v, size_t *len)
+{
+	*v = nullptr;
+	*len = 0;
+	GUARD(m->errmsg, {
+		auto key = std::make_pair(i, slot);
+		auto it = m->values.find(key);
+		if (it == m->values.end())
+			it = m->values.emplace(key, m->mset[static_cast<Xapian::doccount>(i)]
+							    .get_document()
+							    .get_value(slot))
+				     .first;
+		*v = it->second.c_str();
+		*len = it->second.size();
+	});
+}
+
+size_t quoth_xmset_facet_size(const quoth_xmset_t *m, size_t k)
+{
+	return k < m->facets.size() ? m->facets[k].size() : 0;
+}
+
+void quoth_xmset_facet(const quoth_xmset_t *m, size_t k, size_t j,
+		       const char **value, unsigned *count)
+{
+	const auto &f = m->facets[k][j];
+	*value = f.first.c_str();
+	*count = f.second;
+}
+
+void quoth_xmset_destroy(quoth_xmset_t *m)
+{
+	delete m;
+}
+
+} /* extern "C" */

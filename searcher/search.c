@@ -1,0 +1,872 @@
+/*
+ * search.c - the searcher: query tree -> Xapian query -> hits.
+ *
+ * Facets use only Xapian's stock ValueCountMatchSpy (so they run on
+ * xapian-tcpsrv too).  The speaker facet of articles is multi-valued: the
+ * k-th speaker of an article sits in slot QUOTH_SLOT_SPEAKERS + k, one spy
+ * watches each slot, and their counts are summed; an article names a
+ * speaker in one slot at most, so the sum counts it once.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "quoth/analyzer.h"
+#include "quoth/article.h"
+#include "quoth/extract.h"
+#include "quoth/reader.h"
+#include "quoth/schema.h"
+#include "quoth/search.h"
+#include "quoth/snippet.h"
+#include "quoth/xapian.h"
+
+#define RETRIES 3
+
+struct quoth_index {
+	quoth_xdb_t *articles, *quotes;
+	quoth_analyzer_t *a;
+	unsigned max_speakers;
+	double k1, b;
+	char errmsg[1024];
+};
+
+static void seterr(quoth_index_t *ix, const char *msg)
+{
+	snprintf(ix->errmsg, sizeof ix->errmsg, "%s", msg);
+}
+
+static double env_double(const char *name, double def)
+{
+	const char *v = getenv(name);
+	return v && *v ? strtod(v, NULL) : def;
+}
+
+quoth_status_t quoth_index_open(const char *const *paths, size_t n,
+				quoth_index_t **out, char **err)
+{
+	*out = NULL;
+	if (err)
+		*err = NULL;
+	quoth_index_t *ix = calloc(1, sizeof *ix);
+	const char **ap = calloc(n ? n : 1, sizeof *ap);
+	const char **qp = calloc(n ? n : 1, sizeof *qp);
+	char **bufs = calloc(2 * (n ? n : 1), sizeof *bufs);
+	quoth_status_t st = (ix && ap && qp && bufs) ? QUOTH_OK
+						     : QUOTH_ERR_NOMEM;
+	for (size_t i = 0; i < n && !st; i++) {
+		size_t l = strlen(paths[i]) + 16;
+		bufs[2 * i] = malloc(l);
+		bufs[2 * i + 1] = malloc(l);
+		if (!bufs[2 * i] || !bufs[2 * i + 1]) {
+			st = QUOTH_ERR_NOMEM;
+			break;
+		}
+		snprintf(bufs[2 * i], l, "%s/" QUOTH_ARTICLES_DB, paths[i]);
+		snprintf(bufs[2 * i + 1], l, "%s/" QUOTH_QUOTES_DB, paths[i]);
+		ap[i] = bufs[2 * i];
+		qp[i] = bufs[2 * i + 1];
+	}
+	if (!st)
+		st = quoth_xdb_open_readonly(ap, n, 10000, &ix->articles, err);
+	if (!st)
+		st = quoth_xdb_open_readonly(qp, n, 10000, &ix->quotes, err);
+	if (!st)
+		st = quoth_analyzer_create("en", &ix->a);
+	for (size_t i = 0; bufs && i < 2 * n; i++)
+		free(bufs[i]);
+	free(bufs);
+	free(ap);
+	free(qp);
+	if (st) {
+		quoth_index_close(ix);
+		return st;
+	}
+	char *v = NULL;
+	if (quoth_xdb_get_metadata(ix->articles, "quoth:max_speakers", &v) == 0 && v)
+		ix->max_speakers = (unsigned)strtoul(v, NULL, 10);
+	free(v);
+	if (ix->max_speakers > QUOTH_MAX_SPEAKERS)
+		ix->max_speakers = QUOTH_MAX_SPEAKERS;
+	/* BM25 parameters chosen with `make eval`; see README. */
+	ix->k1 = env_double("QUOTH_BM25_K1", 1.2);
+	ix->b = env_double("QUOTH_BM25_B", 0.75);
+	*out = ix;
+	return QUOTH_OK;
+}
+
+void quoth_index_close(quoth_index_t *ix)
+{
+	if (!ix)
+		return;
+	quoth_xdb_close(ix->articles);
+	quoth_xdb_close(ix->quotes);
+	quoth_analyzer_destroy(ix->a);
+	free(ix);
+}
+
+const char *quoth_index_errmsg(const quoth_index_t *ix)
+{
+	return ix->errmsg;
+}
+
+/* ---- compiling the query tree ---- */
+
+typedef struct compiler {
+	quoth_index_t *ix;
+	quoth_target_t target;
+	quoth_status_t st;
+} compiler_t;
+
+static quoth_xquery_t *term2(const char *p1, const char *p2, const char *t)
+{
+	char buf[256];
+	int n = snprintf(buf, sizeof buf, "%s%s%s", p1, p2, t);
+	if (n < 0 || (size_t)n >= sizeof buf)
+		return quoth_xq_none();
+	return quoth_xq_term(buf, (size_t)n);
+}
+
+/* The exact (unstemmed) term of a word node. */
+static quoth_xquery_t *exact_term(const quoth_qnode_t *w)
+{
+	return term2(w->kind == QUOTH_TOKEN_ACRONYM ? QUOTH_P_ACRONYM : "", "",
+		     w->term);
+}
+
+static quoth_xquery_t *compile(compiler_t *c, const quoth_qnode_t *n);
+
+static quoth_xquery_t *combine(quoth_xop_t op, quoth_xquery_t **kids,
+			       size_t nk, unsigned param)
+{
+	if (nk == 1)
+		return kids[0];
+	quoth_xquery_t *q = quoth_xq_op(op, kids, nk, param);
+	for (size_t i = 0; i < nk; i++)
+		quoth_xq_destroy(kids[i]);
+	return q;
+}
+
+static quoth_xquery_t *compile_phrase(const quoth_qnode_t *n)
+{
+	quoth_xquery_t **kids = calloc(n->nkids ? n->nkids : 1, sizeof *kids);
+	if (!kids)
+		return NULL;
+	for (size_t i = 0; i < n->nkids; i++)
+		kids[i] = exact_term(n->kids[i]);
+	quoth_xquery_t *q = n->nkids ? combine(QUOTH_XOP_PHRASE, kids, n->nkids,
+					       (unsigned)n->nkids)
+				     : quoth_xq_none();
+	free(kids);
+	return q;
+}
+
+/* outlet:, author:, speaker: a slug term, or every word of the value. */
+static quoth_xquery_t *compile_field(compiler_t *c, const quoth_qnode_t *n)
+{
+	const char *prefix = strcmp(n->field, "outlet") == 0   ? QUOTH_P_OUTLET
+			     : strcmp(n->field, "author") == 0 ? QUOTH_P_AUTHOR
+							       : QUOTH_P_SPEAKER;
+	char *canon = NULL, *slug = NULL;
+	const char *value = n->value;
+	if (prefix == (const char *)QUOTH_P_SPEAKER &&
+	    quoth_speaker_canonical(value, strlen(value), &canon) == 0 && canon)
+		value = canon;
+	quoth_xquery_t *q = NULL;
+	if (quoth_analyzer_slug(c->ix->a, value, strlen(value), &slug) == 0) {
+		quoth_xquery_t *kids[2];
+		size_t nk = 0;
+		kids[nk++] = term2(prefix, "", slug);
+		/* Each word of the value must name the same field. */
+		char *words = strdup(slug);
+		quoth_xquery_t *w[16];
+		size_t nw = 0;
+		for (char *tok = words ? strtok(words, "-") : NULL; tok && nw < 16;
+		     tok = strtok(NULL, "-"))
+			w[nw++] = term2(prefix, QUOTH_P_WORD, tok);
+		free(words);
+		if (nw)
+			kids[nk++] = combine(QUOTH_XOP_AND, w, nw, 0);
+		q = combine(QUOTH_XOP_OR, kids, nk, 0);
+	}
+	free(slug);
+	free(canon);
+	return q;
+}
+
+static quoth_xquery_t *compile_title(const quoth_qnode_t *n)
+{
+	quoth_xquery_t **kids = calloc(n->nkids ? n->nkids : 1, sizeof *kids);
+	if (!kids)
+		return NULL;
+	for (size_t i = 0; i < n->nkids; i++) {
+		const quoth_qnode_t *w = n->kids[i];
+		kids[i] = w->kind == QUOTH_TOKEN_ACRONYM
+				  ? term2(QUOTH_P_TITLE, QUOTH_P_ACRONYM, w->term)
+				  : term2(QUOTH_P_STEM, QUOTH_P_TITLE, w->stem);
+	}
+	quoth_xquery_t *q = n->nkids ? combine(QUOTH_XOP_AND, kids, n->nkids, 0)
+				     : quoth_xq_none();
+	free(kids);
+	return q;
+}
+
+static int is_filter(const quoth_qnode_t *n)
+{
+	return n->type == QUOTH_QN_DATE ||
+	       (n->type == QUOTH_QN_FIELD && strcmp(n->field, "title") != 0);
+}
+
+/* AND of KIDS: weighted parts AND-ed, filters applied without weight, and
+ * NOT parts subtracted. */
+static quoth_xquery_t *compile_and(compiler_t *c, quoth_qnode_t *const *kids,
+				   size_t nk)
+{
+	quoth_xquery_t **pos = calloc(nk ? nk : 1, sizeof *pos);
+	quoth_xquery_t **fil = calloc(nk ? nk : 1, sizeof *fil);
+	quoth_xquery_t **neg = calloc(nk ? nk : 1, sizeof *neg);
+	size_t np = 0, nf = 0, nn = 0;
+	quoth_xquery_t *q = NULL;
+	if (!pos || !fil || !neg)
+		goto out;
+	for (size_t i = 0; i < nk; i++) {
+		const quoth_qnode_t *k = kids[i];
+		if (k->type == QUOTH_QN_NOT)
+			neg[nn++] = compile(c, k->kids[0]);
+		else if (is_filter(k))
+			fil[nf++] = compile(c, k);
+		else
+			pos[np++] = compile(c, k);
+	}
+	q = np ? combine(QUOTH_XOP_AND, pos, np, 0) : quoth_xq_all();
+	if (nf) {
+		quoth_xquery_t *f = combine(QUOTH_XOP_AND, fil, nf, 0);
+		quoth_xquery_t *two[2] = {q, f};
+		q = combine(QUOTH_XOP_FILTER, two, 2, 0);
+	}
+	if (nn) {
+		quoth_xquery_t *f = combine(QUOTH_XOP_OR, neg, nn, 0);
+		quoth_xquery_t *two[2] = {q, f};
+		q = combine(QUOTH_XOP_AND_NOT, two, 2, 0);
+	}
+out:
+	free(pos);
+	free(fil);
+	free(neg);
+	return q;
+}
+
+static quoth_xquery_t *compile(compiler_t *c, const quoth_qnode_t *n)
+{
+	switch (n->type) {
+	case QUOTH_QN_WORD:
+		if (n->kind == QUOTH_TOKEN_ACRONYM)
+			return exact_term(n);
+		return term2(QUOTH_P_STEM, "", n->stem);
+	case QUOTH_QN_PHRASE:
+		return compile_phrase(n);
+	case QUOTH_QN_PREFIX:
+		return quoth_xq_wildcard(n->term, strlen(n->term));
+	case QUOTH_QN_NEAR: {
+		quoth_xquery_t **kids = calloc(n->nkids, sizeof *kids);
+		if (!kids)
+			return NULL;
+		for (size_t i = 0; i < n->nkids; i++)
+			kids[i] = n->kids[i]->type == QUOTH_QN_WORD
+					  ? exact_term(n->kids[i])
+					  : compile(c, n->kids[i]);
+		quoth_xquery_t *q = combine(QUOTH_XOP_NEAR, kids, n->nkids,
+					    n->window + 1);
+		free(kids);
+		return q;
+	}
+	case QUOTH_QN_AND:
+		return compile_and(c, n->kids, n->nkids);
+	case QUOTH_QN_OR: {
+		quoth_xquery_t **kids = calloc(n->nkids, sizeof *kids);
+		if (!kids)
+			return NULL;
+		for (size_t i = 0; i < n->nkids; i++)
+			kids[i] = compile(c, n->kids[i]);
+		quoth_xquery_t *q = combine(QUOTH_XOP_OR, kids, n->nkids, 0);
+		free(kids);
+		return q;
+	}
+	case QUOTH_QN_NOT: {
+		quoth_qnode_t *const one[1] = {(quoth_qnode_t *)n};
+		return compile_and(c, one, 1);
+	}
+	case QUOTH_QN_FIELD:
+		if (strcmp(n->field, "title") == 0)
+			return compile_title(n);
+		return compile_field(c, n);
+	case QUOTH_QN_DATE:
+		return quoth_xq_range(QUOTH_SLOT_DATE, n->from[0] ? n->from : NULL,
+				      n->to[0] ? n->to : NULL);
+	}
+	return NULL;
+}
+
+/* ---- results ---- */
+
+static void hit_free(quoth_hit_t *h)
+{
+	free(h->id);
+	free(h->path);
+	free(h->url);
+	free(h->title);
+	free(h->outlet);
+	free(h->date);
+	free(h->author);
+	free(h->snippet);
+	for (size_t i = 0; i < h->nalso; i++)
+		free(h->also[i]);
+	free(h->also);
+	free(h->text);
+	free(h->speaker);
+	free(h->mention);
+	free(h->cue);
+}
+
+void quoth_results_destroy(quoth_results_t *r)
+{
+	if (!r)
+		return;
+	for (size_t i = 0; i < r->nhits; i++)
+		hit_free(&r->hits[i]);
+	free(r->hits);
+	for (int f = 0; f < QUOTH_NFACETS; f++) {
+		for (size_t i = 0; i < r->nfacet[f]; i++)
+			free(r->facet[f][i].value);
+		free(r->facet[f]);
+	}
+	free(r->suggestion);
+	free(r);
+}
+
+static unsigned long ulong_field(const char *data, size_t len, const char *key)
+{
+	char *v = quoth_record_get(data, len, key);
+	unsigned long n = v ? strtoul(v, NULL, 10) : 0;
+	free(v);
+	return n;
+}
+
+/* Fills H from a stored record. */
+static void hit_from_record(quoth_hit_t *h, const char *data, size_t len,
+			    quoth_target_t target)
+{
+	h->id = quoth_record_get(data, len, "id");
+	h->path = quoth_record_get(data, len, "path");
+	h->url = quoth_record_get(data, len, "url");
+	h->title = quoth_record_get(data, len, "title");
+	h->outlet = quoth_record_get(data, len, "outlet");
+	h->date = quoth_record_get(data, len, "date");
+	h->author = quoth_record_get(data, len, "author");
+	h->line = ulong_field(data, len, "line");
+	if (target == QUOTH_TARGET_QUOTES) {
+		size_t blen;
+		const char *body = quoth_record_body(data, len, &blen);
+		h->text = strndup(body, blen);
+		h->speaker = quoth_record_get(data, len, "speaker");
+		h->mention = quoth_record_get(data, len, "mention");
+		h->cue = quoth_record_get(data, len, "cue");
+		h->start = ulong_field(data, len, "start");
+		h->end = ulong_field(data, len, "end");
+	}
+}
+
+typedef struct also_ctx {
+	quoth_hit_t *h;
+	int skipped_self;
+} also_ctx_t;
+
+static int add_also(void *ctx, const char *v, size_t len)
+{
+	also_ctx_t *a = ctx;
+	quoth_hit_t *h = a->h;
+	if (!a->skipped_self && h->outlet && strlen(h->outlet) == len &&
+	    memcmp(h->outlet, v, len) == 0) {
+		a->skipped_self = 1;
+		return 0;
+	}
+	char **p = realloc(h->also, (h->nalso + 1) * sizeof *p);
+	if (!p)
+		return 1;
+	h->also = p;
+	h->also[h->nalso] = strndup(v, len);
+	if (h->also[h->nalso])
+		h->nalso++;
+	return h->nalso >= 32;
+}
+
+/* Days from 0000-03-01 of "YYYY-MM-DD": for the span of the date facet. */
+static long day_number(const char *d)
+{
+	int y = atoi(d), m = atoi(d + 5), day = atoi(d + 8);
+	if (m <= 2) {
+		y--;
+		m += 12;
+	}
+	return 365L * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 +
+	       day;
+}
+
+static int cmp_facet(const void *a, const void *b)
+{
+	const quoth_facet_value_t *x = a, *y = b;
+	if (x->count != y->count)
+		return x->count > y->count ? -1 : 1;
+	return strcmp(x->value, y->value);
+}
+
+static int cmp_facet_value(const void *a, const void *b)
+{
+	const quoth_facet_value_t *x = a, *y = b;
+	return strcmp(x->value, y->value);
+}
+
+/* Copies spy K (or the sum of spies K..K+N-1) of M into facet F of R. */
+static quoth_status_t take_facet(quoth_results_t *r, int f,
+				 const quoth_xmset_t *m, size_t k, size_t n)
+{
+	size_t total = 0;
+	for (size_t s = k; s < k + n; s++)
+		total += quoth_xmset_facet_size(m, s);
+	quoth_facet_value_t *v = calloc(total ? total : 1, sizeof *v);
+	if (!v)
+		return QUOTH_ERR_NOMEM;
+	size_t nv = 0;
+	for (size_t s = k; s < k + n; s++) {
+		for (size_t j = 0; j < quoth_xmset_facet_size(m, s); j++) {
+			const char *val;
+			unsigned cnt;
+			quoth_xmset_facet(m, s, j, &val, &cnt);
+			if (!*val)
+				continue;
+			size_t i;
+			for (i = 0; i < nv && strcmp(v[i].value, val); i++)
+				;
+			if (i < nv) {
+				v[i].count += cnt;
+				continue;
+			}
+			v[nv].value = strdup(val);
+			if (!v[nv].value)
+				break;
+			v[nv++].count = cnt;
+		}
+	}
+	qsort(v, nv, sizeof *v, cmp_facet);
+	r->facet[f] = v;
+	r->nfacet[f] = nv;
+	return QUOTH_OK;
+}
+
+static quoth_status_t take_facets(quoth_results_t *r, const quoth_xmset_t *m,
+				  quoth_target_t target, size_t nspk)
+{
+	quoth_status_t st = take_facet(r, QUOTH_FACET_OUTLET, m, 0, 1);
+	/* Days, or months when the dates span more than 31 days. */
+	if (!st)
+		st = take_facet(r, QUOTH_FACET_DATE, m, 1, 1);
+	if (!st && r->nfacet[QUOTH_FACET_DATE] > 1) {
+		quoth_facet_value_t *d = r->facet[QUOTH_FACET_DATE];
+		size_t nd = r->nfacet[QUOTH_FACET_DATE];
+		qsort(d, nd, sizeof *d, cmp_facet_value);
+		if (day_number(d[nd - 1].value) - day_number(d[0].value) > 31) {
+			for (size_t i = 0; i < nd; i++)
+				free(d[i].value);
+			free(d);
+			r->facet[QUOTH_FACET_DATE] = NULL;
+			r->nfacet[QUOTH_FACET_DATE] = 0;
+			st = take_facet(r, QUOTH_FACET_DATE, m, 2, 1);
+			r->date_by_month = 1;
+			d = r->facet[QUOTH_FACET_DATE];
+			nd = r->nfacet[QUOTH_FACET_DATE];
+			if (!st)
+				qsort(d, nd, sizeof *d, cmp_facet_value);
+		}
+	}
+	(void)target;
+	if (!st)
+		st = take_facet(r, QUOTH_FACET_SPEAKER, m, 3, nspk);
+	return st;
+}
+
+/* Words of the query tree, for highlighting and spelling. */
+static void collect_words(const quoth_qnode_t *n, quoth_snippet_terms_t *t)
+{
+	if (n->type == QUOTH_QN_NOT)
+		return;
+	if (n->type == QUOTH_QN_WORD)
+		quoth_snippet_terms_add(t, n->term, n->stem,
+					n->kind == QUOTH_TOKEN_ACRONYM);
+	else if (n->type == QUOTH_QN_PREFIX)
+		quoth_snippet_terms_add_prefix(t, n->term);
+	if (n->type == QUOTH_QN_FIELD)
+		return;
+	for (size_t i = 0; i < n->nkids; i++)
+		collect_words(n->kids[i], t);
+}
+
+/* A "did you mean" for a query with no match: each word replaced by the
+ * index's spelling suggestion, if any word has one. */
+static char *suggest(quoth_index_t *ix, const char *query)
+{
+	char *out = malloc(strlen(query) * 3 + 64), *w = out;
+	if (!out)
+		return NULL;
+	int changed = 0;
+	const char *p = query;
+	while (*p) {
+		size_t sp = strspn(p, " \t");
+		memcpy(w, p, sp);
+		w += sp;
+		p += sp;
+		size_t wl = strcspn(p, " \t");
+		if (!wl)
+			break;
+		char word[128];
+		char *sugg = NULL;
+		int plain = wl < sizeof word && !strpbrk(p, ":\"*()");
+		for (size_t i = 0; plain && i < wl; i++)
+			if (!((p[i] >= 'a' && p[i] <= 'z') ||
+			      (p[i] >= 'A' && p[i] <= 'Z')))
+				plain = 0;
+		if (plain) {
+			memcpy(word, p, wl);
+			word[wl] = '\0';
+			for (char *c = word; *c; c++)
+				if (*c >= 'A' && *c <= 'Z')
+					*c += 32;
+			quoth_xdb_suggest(ix->articles, word, &sugg);
+		}
+		if (sugg && strlen(sugg) < wl * 2 + 32) {
+			strcpy(w, sugg);
+			w += strlen(sugg);
+			changed = 1;
+		} else {
+			memcpy(w, p, wl);
+			w += wl;
+		}
+		free(sugg);
+		p += wl;
+	}
+	*w = '\0';
+	if (!changed) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+static quoth_status_t run(quoth_index_t *ix, quoth_target_t target,
+			  const quoth_qnode_t *tree, const char *query,
+			  const quoth_search_opts_t *o, quoth_results_t *r)
+{
+	compiler_t c = {ix, target, QUOTH_OK};
+	quoth_xquery_t *q = compile(&c, tree);
+	if (!q) {
+		seterr(ix, "out of memory");
+		return QUOTH_ERR_NOMEM;
+	}
+	/* A query of filters and negations only: match all, then filter. */
+	quoth_xdb_t *db = target == QUOTH_TARGET_QUOTES ? ix->quotes
+							: ix->articles;
+	unsigned slots[3 + QUOTH_MAX_SPEAKERS];
+	size_t nslots = 0, nspk = 0;
+	if (o->facets) {
+		slots[nslots++] = QUOTH_SLOT_OUTLET;
+		slots[nslots++] = QUOTH_SLOT_DATE;
+		slots[nslots++] = QUOTH_SLOT_MONTH;
+		if (target == QUOTH_TARGET_QUOTES) {
+			slots[nslots++] = QUOTH_SLOT_SPEAKER;
+			nspk = 1;
+		} else {
+			for (unsigned k = 0; k < ix->max_speakers; k++)
+				slots[nslots++] = QUOTH_SLOT_SPEAKERS + k;
+			nspk = ix->max_speakers;
+		}
+	}
+	quoth_xsearch_t xs = {
+		.bm25_k1 = ix->k1, .bm25_b = ix->b,
+		.sort = o->sort == QUOTH_SORT_DATE	  ? QUOTH_XSORT_VALUE_ASC
+			: o->sort == QUOTH_SORT_DATE_DESC ? QUOTH_XSORT_VALUE_DESC
+							  : QUOTH_XSORT_RELEVANCE,
+		.sort_slot = QUOTH_SLOT_DATE,
+		.tiebreak_slot = QUOTH_SLOT_ID,
+		.collapse_slot = target == QUOTH_TARGET_ARTICLES
+					 ? QUOTH_SLOT_COLLAPSE : -1,
+		.facet_slots = slots, .nfacet_slots = nslots,
+		.offset = o->offset, .limit = o->limit, .exact = 1,
+	};
+	quoth_xmset_t *m = NULL;
+	quoth_status_t st = QUOTH_OK;
+	for (int attempt = 0; attempt < RETRIES; attempt++) {
+		st = quoth_xdb_search(db, q, &xs, &m);
+		if (st != QUOTH_ERR_MODIFIED)
+			break;
+		quoth_xdb_reopen(db);
+	}
+	quoth_xq_destroy(q);
+	if (st) {
+		seterr(ix, quoth_xdb_errmsg(db));
+		return st;
+	}
+	r->total = quoth_xmset_total(m);
+	size_t n = quoth_xmset_size(m);
+	r->hits = calloc(n ? n : 1, sizeof *r->hits);
+	if (!r->hits) {
+		quoth_xmset_destroy(m);
+		return QUOTH_ERR_NOMEM;
+	}
+	quoth_snippet_terms_t *terms = quoth_snippet_terms_new();
+	if (terms)
+		collect_words(tree, terms);
+	for (size_t i = 0; i < n && !st; i++) {
+		quoth_hit_t *h = &r->hits[r->nhits++];
+		h->rank = o->offset + (unsigned)i + 1;
+		h->score = quoth_xmset_weight(m, i);
+		const char *data;
+		size_t len;
+		st = quoth_xmset_data(m, i, &data, &len);
+		if (st)
+			break;
+		hit_from_record(h, data, len, target);
+		if (target == QUOTH_TARGET_ARTICLES && o->snippets && terms) {
+			size_t blen;
+			const char *body = quoth_record_body(data, len, &blen);
+			h->snippet = quoth_snippet_make(ix->a, terms, body, blen,
+							240);
+		}
+		if (target == QUOTH_TARGET_ARTICLES && quoth_xmset_collapsed(m, i)) {
+			const char *key;
+			size_t klen;
+			if (quoth_xmset_value(m, i, QUOTH_SLOT_COLLAPSE, &key,
+					      &klen) == 0 && klen) {
+				char term[64];
+				snprintf(term, sizeof term, QUOTH_P_HASH "%.*s",
+					 (int)klen, key);
+				also_ctx_t ac = {h, 0};
+				quoth_xdb_term_values(db, term, QUOTH_SLOT_OUTLET,
+						      add_also, &ac);
+			}
+		}
+	}
+	quoth_snippet_terms_free(terms);
+	if (!st && o->facets)
+		st = take_facets(r, m, target, nspk);
+	if (st)
+		seterr(ix, quoth_xdb_errmsg(db));
+	quoth_xmset_destroy(m);
+	if (!st && r->total == 0)
+		r->suggestion = suggest(ix, query);
+	return st;
+}
+
+quoth_status_t quoth_search(quoth_index_t *ix, quoth_target_t target,
+			    const char *query, const quoth_search_opts_t *o,
+			    quoth_results_t **out, size_t *column)
+{
+	*out = NULL;
+	if (column)
+		*column = 0;
+	quoth_qnode_t *tree = NULL;
+	char *err = NULL;
+	quoth_status_t st = quoth_query_parse(ix->a, query, o->def, &tree,
+					      column, &err);
+	if (st) {
+		seterr(ix, err ? err : quoth_status_to_string(st));
+		free(err);
+		return st;
+	}
+	quoth_results_t *r = calloc(1, sizeof *r);
+	if (!r) {
+		quoth_qnode_destroy(tree);
+		return QUOTH_ERR_NOMEM;
+	}
+	st = run(ix, target, tree, query, o, r);
+	quoth_qnode_destroy(tree);
+	if (st) {
+		quoth_results_destroy(r);
+		return st;
+	}
+	*out = r;
+	return QUOTH_OK;
+}
+
+/* ---- show, info, listings ---- */
+
+quoth_status_t quoth_index_show(quoth_index_t *ix, const char *id_or_path,
+				quoth_article_t **out,
+				quoth_results_t **quotes)
+{
+	*out = NULL;
+	*quotes = NULL;
+	char term[600];
+	char *data = NULL;
+	size_t len = 0;
+	snprintf(term, sizeof term, QUOTH_P_ID "%s", id_or_path);
+	quoth_status_t st = quoth_xdb_get_data(ix->articles, term, &data, &len);
+	if (st == QUOTH_ERR_NOT_FOUND) {
+		/* A file path: its id is derived from its real path. */
+		char *real = realpath(id_or_path, NULL);
+		if (real) {
+			char hex[17];
+			quoth_hex64(quoth_hash64(real, strlen(real)), hex);
+			snprintf(term, sizeof term, QUOTH_P_ID "f%s", hex);
+			free(real);
+			st = quoth_xdb_get_data(ix->articles, term, &data, &len);
+		}
+	}
+	if (st) {
+		if (st == QUOTH_ERR_NOT_FOUND)
+			snprintf(ix->errmsg, sizeof ix->errmsg,
+				 "%s: no such article in the index", id_or_path);
+		else
+			seterr(ix, quoth_xdb_errmsg(ix->articles));
+		return st;
+	}
+	quoth_article_t *art = calloc(1, sizeof *art);
+	quoth_results_t *r = calloc(1, sizeof *r);
+	if (!art || !r) {
+		free(art);
+		free(r);
+		free(data);
+		return QUOTH_ERR_NOMEM;
+	}
+	art->id = quoth_record_get(data, len, "id");
+	art->path = quoth_record_get(data, len, "path");
+	art->url = quoth_record_get(data, len, "url");
+	art->title = quoth_record_get(data, len, "title");
+	art->outlet = quoth_record_get(data, len, "outlet");
+	art->date = quoth_record_get(data, len, "date");
+	art->author = quoth_record_get(data, len, "author");
+	art->lang = quoth_record_get(data, len, "lang");
+	art->line = ulong_field(data, len, "line");
+	art->text_offset = ulong_field(data, len, "offset");
+	size_t blen;
+	const char *body = quoth_record_body(data, len, &blen);
+	art->text = strndup(body, blen);
+	art->text_len = blen;
+	free(data);
+
+	/* Its quotations, in text order. */
+	snprintf(term, sizeof term, QUOTH_P_ARTICLE "%s", art->id ? art->id : "");
+	quoth_xquery_t *q = quoth_xq_term(term, strlen(term));
+	quoth_xsearch_t xs = {
+		.bm25_k1 = ix->k1, .bm25_b = ix->b,
+		.sort = QUOTH_XSORT_VALUE_ASC, .sort_slot = QUOTH_SLOT_ID,
+		.tiebreak_slot = QUOTH_SLOT_ID, .collapse_slot = -1,
+		.limit = 10000, .exact = 1,
+	};
+	quoth_xmset_t *m = NULL;
+	st = q ? quoth_xdb_search(ix->quotes, q, &xs, &m) : QUOTH_ERR_NOMEM;
+	quoth_xq_destroy(q);
+	if (!st) {
+		size_t n = quoth_xmset_size(m);
+		r->hits = calloc(n ? n : 1, sizeof *r->hits);
+		for (size_t i = 0; r->hits && i < n; i++) {
+			const char *d;
+			size_t dl;
+			if (quoth_xmset_data(m, i, &d, &dl))
+				break;
+			r->hits[i].rank = (unsigned)i + 1;
+			hit_from_record(&r->hits[i], d, dl, QUOTH_TARGET_QUOTES);
+			r->nhits++;
+		}
+		r->total = (unsigned)r->nhits;
+	} else {
+		seterr(ix, quoth_xdb_errmsg(ix->quotes));
+	}
+	quoth_xmset_destroy(m);
+	if (st) {
+		quoth_article_destroy(art);
+		quoth_results_destroy(r);
+		return st;
+	}
+	*out = art;
+	*quotes = r;
+	return QUOTH_OK;
+}
+
+/* Facet counts over every document of DB. */
+static quoth_status_t all_facets(quoth_index_t *ix, quoth_xdb_t *db,
+				 quoth_target_t target, quoth_results_t **out)
+{
+	quoth_results_t *r = calloc(1, sizeof *r);
+	if (!r)
+		return QUOTH_ERR_NOMEM;
+	quoth_search_opts_t o = {.facets = 1, .limit = 0};
+	quoth_qnode_t all = {.type = QUOTH_QN_AND};
+	(void)db;
+	quoth_status_t st = run(ix, target, &all, "", &o, r);
+	if (st) {
+		quoth_results_destroy(r);
+		return st;
+	}
+	*out = r;
+	return QUOTH_OK;
+}
+
+quoth_status_t quoth_index_listing(quoth_index_t *ix, int facet,
+				   quoth_results_t **articles,
+				   quoth_results_t **quotes)
+{
+	(void)facet;
+	*articles = *quotes = NULL;
+	quoth_status_t st = all_facets(ix, ix->articles, QUOTH_TARGET_ARTICLES,
+				       articles);
+	if (!st)
+		st = all_facets(ix, ix->quotes, QUOTH_TARGET_QUOTES, quotes);
+	if (st) {
+		quoth_results_destroy(*articles);
+		*articles = NULL;
+	}
+	return st;
+}
+
+quoth_status_t quoth_index_info(quoth_index_t *ix, quoth_index_info_t *out)
+{
+	memset(out, 0, sizeof *out);
+	quoth_status_t st = quoth_xdb_doccount(ix->articles, &out->articles);
+	if (!st)
+		st = quoth_xdb_doccount(ix->quotes, &out->quotes);
+	if (st) {
+		seterr(ix, quoth_xdb_errmsg(ix->articles));
+		return st;
+	}
+	out->speakers_max = ix->max_speakers;
+	quoth_results_t *a = NULL, *q = NULL;
+	st = quoth_index_listing(ix, 0, &a, &q);
+	if (st)
+		return st;
+	out->outlets = (unsigned)a->nfacet[QUOTH_FACET_OUTLET];
+	out->speakers = (unsigned)q->nfacet[QUOTH_FACET_SPEAKER];
+	quoth_results_destroy(a);
+	quoth_results_destroy(q);
+	/* First and last dates: the ends of the date sort. */
+	quoth_xquery_t *all = quoth_xq_range(QUOTH_SLOT_DATE, "0000", NULL);
+	for (int k = 0; k < 2 && all; k++) {
+		quoth_xsearch_t xs = {
+			.bm25_k1 = 1, .bm25_b = 0.5,
+			.sort = k ? QUOTH_XSORT_VALUE_DESC : QUOTH_XSORT_VALUE_ASC,
+			.sort_slot = QUOTH_SLOT_DATE,
+			.tiebreak_slot = QUOTH_SLOT_ID, .collapse_slot = -1,
+			.limit = 1,
+		};
+		quoth_xmset_t *m = NULL;
+		if (quoth_xdb_search(ix->articles, all, &xs, &m) == 0 &&
+		    quoth_xmset_size(m)) {
+			const char *v;
+			size_t l;
+			if (quoth_xmset_value(m, 0, QUOTH_SLOT_DATE, &v, &l) == 0)
+				snprintf(k ? out->last_date : out->first_date, 11,
+					 "%.*s", (int)l, v);
+		}
+		quoth_xmset_destroy(m);
+	}
+	quoth_xq_destroy(all);
+	return QUOTH_OK;
+}

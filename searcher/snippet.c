@@ -1,0 +1,237 @@
+/*
+ * snippet.c - choosing and marking a snippet (see snippet.h).
+ *
+ * The window is the one, among windows starting just before a match,
+ * that holds the most distinct query words, then the most matches: a
+ * snippet showing both "russia" and "sanctions" beats one showing
+ * "russia" three times.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "quoth/search.h"
+#include "quoth/snippet.h"
+
+/* Text tokenized for highlighting stops here: a snippet from the first
+ * 256 KiB of an article is as good as any. */
+#define SCAN_LIMIT (256u << 10)
+#define LEAD 60
+
+typedef struct qword {
+	char *term, *stem;
+	int acronym, prefix;
+} qword_t;
+
+struct quoth_snippet_terms {
+	qword_t *w;
+	size_t n;
+};
+
+typedef struct match {
+	size_t start, end;
+	size_t word;	/* index of the query word it matched */
+} match_t;
+
+typedef struct scan {
+	const quoth_snippet_terms_t *t;
+	match_t *m;
+	size_t n, cap;
+	int oom;
+} scan_t;
+
+quoth_snippet_terms_t *quoth_snippet_terms_new(void)
+{
+	return calloc(1, sizeof(quoth_snippet_terms_t));
+}
+
+static void add(quoth_snippet_terms_t *t, const char *term, const char *stem,
+		int acronym, int prefix)
+{
+	qword_t *w = realloc(t->w, (t->n + 1) * sizeof *w);
+	if (!w)
+		return;
+	t->w = w;
+	w[t->n].term = strdup(term);
+	w[t->n].stem = strdup(stem ? stem : term);
+	w[t->n].acronym = acronym;
+	w[t->n].prefix = prefix;
+	if (!w[t->n].term || !w[t->n].stem) {
+		free(w[t->n].term);
+		free(w[t->n].stem);
+		return;
+	}
+	t->n++;
+}
+
+void quoth_snippet_terms_add(quoth_snippet_terms_t *t, const char *term,
+			     const char *stem, int acronym)
+{
+	add(t, term, stem, acronym, 0);
+}
+
+void quoth_snippet_terms_add_prefix(quoth_snippet_terms_t *t,
+				    const char *prefix)
+{
+	add(t, prefix, prefix, 0, 1);
+}
+
+void quoth_snippet_terms_free(quoth_snippet_terms_t *t)
+{
+	if (!t)
+		return;
+	for (size_t i = 0; i < t->n; i++) {
+		free(t->w[i].term);
+		free(t->w[i].stem);
+	}
+	free(t->w);
+	free(t);
+}
+
+static int eq(const char *s, const char *p, size_t len)
+{
+	return strlen(s) == len && memcmp(s, p, len) == 0;
+}
+
+static int on_token(void *ctx, const quoth_token_t *tok)
+{
+	scan_t *s = ctx;
+	if (tok->kind == QUOTH_TOKEN_JOINED)
+		return 0;
+	for (size_t i = 0; i < s->t->n; i++) {
+		const qword_t *w = &s->t->w[i];
+		int hit;
+		if (w->prefix)
+			hit = tok->term_len >= strlen(w->term) &&
+			      memcmp(tok->term, w->term, strlen(w->term)) == 0;
+		else if (w->acronym)
+			hit = tok->kind == QUOTH_TOKEN_ACRONYM &&
+			      eq(w->term, tok->term, tok->term_len);
+		else
+			hit = tok->kind != QUOTH_TOKEN_ACRONYM &&
+			      (eq(w->term, tok->term, tok->term_len) ||
+			       eq(w->stem, tok->stem, tok->stem_len));
+		if (!hit)
+			continue;
+		if (s->n && s->m[s->n - 1].start == tok->start)
+			return 0; /* an alias of the token just matched */
+		if (s->n == s->cap) {
+			size_t cap = s->cap ? s->cap * 2 : 32;
+			match_t *m = realloc(s->m, cap * sizeof *m);
+			if (!m) {
+				s->oom = 1;
+				return 1;
+			}
+			s->m = m;
+			s->cap = cap;
+		}
+		s->m[s->n++] = (match_t){tok->start, tok->end, i};
+		return 0;
+	}
+	return 0;
+}
+
+/* Start of the window: LEAD bytes before the first match, moved forward to
+ * the start of a word. */
+static size_t window_start(const char *text, size_t at)
+{
+	if (at <= LEAD)
+		return 0;
+	size_t s = at - LEAD;
+	while (s < at && text[s] != ' ' && text[s] != '\n')
+		s++;
+	return s < at ? s + 1 : at;
+}
+
+static int is_space(char c)
+{
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
+
+char *quoth_snippet_make(quoth_analyzer_t *a, const quoth_snippet_terms_t *t,
+			 const char *text, size_t len, size_t width)
+{
+	scan_t s = {.t = t};
+	size_t scan = len < SCAN_LIMIT ? len : SCAN_LIMIT;
+	if (t->n)
+		quoth_analyzer_tokenize(a, QUOTH_ANALYZE_DOCUMENT, text, scan, 0,
+					on_token, &s);
+	if (s.oom) {
+		free(s.m);
+		return NULL;
+	}
+
+	/* The best window. */
+	size_t best = 0, best_distinct = 0, best_total = 0;
+	for (size_t i = 0; i < s.n; i++) {
+		size_t from = window_start(text, s.m[i].start);
+		unsigned char seen[64] = {0};
+		size_t distinct = 0, total = 0;
+		for (size_t j = i; j < s.n && s.m[j].end <= from + width; j++) {
+			size_t w = s.m[j].word % 64;
+			if (!seen[w]++)
+				distinct++;
+			total++;
+		}
+		if (distinct > best_distinct ||
+		    (distinct == best_distinct && total > best_total)) {
+			best = i;
+			best_distinct = distinct;
+			best_total = total;
+		}
+	}
+	size_t from = s.n ? window_start(text, s.m[best].start) : 0;
+	while (from < len && is_space(text[from]))
+		from++;
+	size_t to = from + width < len ? from + width : len;
+	/* End on a word boundary, never inside a UTF-8 sequence. */
+	if (to < len) {
+		size_t e = to;
+		while (e > from && !is_space(text[e]))
+			e--;
+		to = e > from ? e : to;
+		while (to < len && ((unsigned char)text[to] & 0xC0) == 0x80)
+			to++;
+	}
+
+	char *out = malloc((to - from) + 2 * s.n + 16), *w = out;
+	if (!out) {
+		free(s.m);
+		return NULL;
+	}
+	if (from > 0) {
+		memcpy(w, "\xe2\x80\xa6", 3);
+		w += 3;
+	}
+	size_t mi = 0;
+	while (mi < s.n && s.m[mi].start < from)
+		mi++;
+	int space = 0;
+	for (size_t i = from; i < to; i++) {
+		if (mi < s.n && i == s.m[mi].start && s.m[mi].end <= to)
+			*w++ = QUOTH_HL_ON;
+		if (is_space(text[i])) {
+			space = 1;
+		} else {
+			if (space && w > out && w[-1] != QUOTH_HL_ON)
+				*w++ = ' ';
+			else if (space && w - 1 > out) {
+				/* keep the space outside the mark */
+				w[-1] = ' ';
+				*w++ = QUOTH_HL_ON;
+			}
+			space = 0;
+			*w++ = text[i];
+		}
+		if (mi < s.n && i + 1 == s.m[mi].end && s.m[mi].start >= from) {
+			*w++ = QUOTH_HL_OFF;
+			mi++;
+		}
+	}
+	if (to < len) {
+		memcpy(w, "\xe2\x80\xa6", 3);
+		w += 3;
+	}
+	*w = '\0';
+	free(s.m);
+	return out;
+}
