@@ -193,6 +193,7 @@ static quoth_analyzer_t *analyzer_for(quoth_writer_t *w, const char *lang)
 
 typedef struct termsink {
 	quoth_xdoc_t *doc;
+	quoth_xdb_t *spelling;	/* words go to its spelling table, or NULL */
 	const char *prefix;	/* "" for body, "S" for title */
 	int also_plain;		/* title words also as body words */
 	int bad;
@@ -227,9 +228,23 @@ static void add_token(termsink_t *s, const char *prefix,
 	add2(s, QUOTH_P_STEM, prefix, t->stem, t->stem_len, 0, 0);
 }
 
+/* Plain words of 3+ letters feed "did you mean" suggestions. */
+static void add_spelling(termsink_t *s, const quoth_token_t *t)
+{
+	if (t->kind != QUOTH_TOKEN_WORD || t->term_len < 3)
+		return;
+	for (size_t i = 0; i < t->term_len; i++)
+		if (t->term[i] < 'a' || t->term[i] > 'z')
+			return;
+	if (quoth_xdb_add_spelling(s->spelling, t->term, t->term_len, 1))
+		s->bad = 1;
+}
+
 static int on_token(void *ctx, const quoth_token_t *t)
 {
 	termsink_t *s = ctx;
+	if (s->spelling)
+		add_spelling(s, t);
 	add_token(s, s->prefix, t);
 	if (s->also_plain)
 		add_token(s, "", t);
@@ -437,6 +452,10 @@ static quoth_status_t index_quotes(quoth_writer_t *w, quoth_analyzer_t *a,
 			st = QUOTH_ERR_NOMEM;
 		if (!st)
 			st = add_common(w, a, doc, art, src);
+		char term[520];
+		snprintf(term, sizeof term, QUOTH_P_ID "%s", qid);
+		if (!st)
+			st = quoth_xdoc_add_boolean(doc, term, strlen(term));
 		if (!st)
 			st = add_bool(doc, QUOTH_P_ARTICLE, art->id);
 		if (!st && speaker) {
@@ -462,8 +481,6 @@ static quoth_status_t index_quotes(quoth_writer_t *w, quoth_analyzer_t *a,
 		if (!st)
 			st = quoth_xdoc_set_data(doc, r.p, r.len);
 		quoth_record_free(&r);
-		char term[520];
-		snprintf(term, sizeof term, QUOTH_P_ID "%s", qid);
 		if (!st && quoth_xdb_replace(w->quotes, term, doc))
 			st = dbfail(w, w->quotes, QUOTH_ERR_INTERNAL);
 		else if (!st)
@@ -499,7 +516,7 @@ static quoth_status_t index_article(quoth_writer_t *w, quoth_article_t *art,
 		return fail(w, QUOTH_ERR_NOMEM, "out of memory");
 	speakers_t spk = {0};
 	quoth_status_t st = QUOTH_OK;
-	termsink_t s = {.doc = doc};
+	termsink_t s = {.doc = doc, .spelling = w->articles};
 	uint32_t pos = 0;
 
 	if (art->title) {
@@ -519,6 +536,10 @@ static quoth_status_t index_article(quoth_writer_t *w, quoth_article_t *art,
 		st = QUOTH_ERR_NOMEM;
 	if (!st)
 		st = add_common(w, a, doc, art, src);
+	char idterm[512];
+	snprintf(idterm, sizeof idterm, QUOTH_P_ID "%s", art->id);
+	if (!st)
+		st = quoth_xdoc_add_boolean(doc, idterm, strlen(idterm));
 	if (!st)
 		st = add_bool(doc, QUOTH_P_LANG, art->lang ? art->lang : "en");
 	char hex[17];
@@ -554,8 +575,6 @@ static quoth_status_t index_article(quoth_writer_t *w, quoth_article_t *art,
 		st = quoth_xdoc_set_data(doc, r.p, r.len);
 	quoth_record_free(&r);
 
-	char idterm[512];
-	snprintf(idterm, sizeof idterm, QUOTH_P_ID "%s", art->id);
 	unsigned had = 0;
 	if (!st && quoth_xdb_termfreq(w->articles, idterm, &had))
 		st = dbfail(w, w->articles, QUOTH_ERR_INTERNAL);

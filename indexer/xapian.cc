@@ -34,6 +34,7 @@ struct quoth_xquery {
 
 struct quoth_xmset {
 	Xapian::MSet mset;
+	Xapian::doccount total = 0;
 	std::vector<std::vector<std::pair<std::string, unsigned>>> facets;
 	std::map<size_t, std::string> data;
 	std::map<std::pair<size_t, unsigned>, std::string> values;
@@ -532,20 +533,27 @@ quoth_status_t quoth_xdb_search(quoth_xdb_t *db, const quoth_xquery_t *q,
 			keys.add_value(o->tiebreak_slot);
 			enq.set_sort_by_key_then_relevance(&keys, false);
 		}
-		if (o->collapse_slot >= 0)
-			enq.set_collapse_key(
-				static_cast<Xapian::valueno>(o->collapse_slot));
 		std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
 		for (size_t i = 0; i < o->nfacet_slots; i++) {
 			spies.emplace_back(
 				new Xapian::ValueCountMatchSpy(o->facet_slots[i]));
 			enq.add_matchspy(spies.back().get());
 		}
-		Xapian::doccount check = 0;
-		if (o->exact)
-			check = db->db->get_doccount();
 		m = new quoth_xmset_t();
-		m->mset = enq.get_mset(o->offset, o->limit, check);
+		if (o->exact) {
+			/* Counts and facets: every match, uncollapsed (with a
+			 * collapse key Xapian's counts are only bounds). */
+			Xapian::MSet all = enq.get_mset(0, 0, db->db->get_doccount());
+			m->total = all.get_matches_estimated();
+			enq.clear_matchspies();
+		}
+		if (o->collapse_slot >= 0)
+			enq.set_collapse_key(
+				static_cast<Xapian::valueno>(o->collapse_slot));
+		if (!o->exact || o->limit)
+			m->mset = enq.get_mset(o->offset, o->limit);
+		if (!o->exact)
+			m->total = m->mset.get_matches_estimated();
 		for (auto &spy : spies) {
 			std::vector<std::pair<std::string, unsigned>> f;
 			for (Xapian::TermIterator t = spy->values_begin();
@@ -568,7 +576,7 @@ quoth_status_t quoth_xdb_search(quoth_xdb_t *db, const quoth_xquery_t *q,
 
 unsigned quoth_xmset_total(const quoth_xmset_t *m)
 {
-	return m->mset.get_matches_estimated();
+	return m->total;
 }
 
 size_t quoth_xmset_size(const quoth_xmset_t *m)

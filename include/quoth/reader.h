@@ -5,9 +5,23 @@
  *   *.txt, *.md   one article; an optional header block of "Key: value"
  *                 lines up to the first blank line (Title, Outlet, Date,
  *                 Author, URL, Language).  Without a header the reader
- *                 infers the title (first non-empty line), the date (first
- *                 dated byline or date phrase) and the outlet (a byline such
- *                 as "By bne IntelliNews", or the domain of a URL in the text).
+ *                 infers the title (first non-empty line that is not site
+ *                 furniture such as "Skip to main content"; markdown '#'
+ *                 and emphasis stripped), the date (first date phrase in the
+ *                 first 2000 bytes), the outlet (a byline such as "By bne
+ *                 IntelliNews" when it names an organisation, else the site
+ *                 of the first http(s) URL in the text) and the author (a
+ *                 "By Jane Roe" byline that names a person).  With a header,
+ *                 only a missing title is inferred (from the body) and a
+ *                 missing outlet is taken from the URL header: the header
+ *                 is the full account of date and author.  A header is one
+ *                 only if its first line is "Key: value" with a known key
+ *                 (case-insensitive); the body starts after the blank line
+ *                 that ends it (article.text_offset).
+ *
+ * Outlets from URLs: a table of well-known news sites gives their names
+ * ("reuters.com" -> "Reuters"); any other site is named by its host without
+ * "www." ("example-news.org").
  *   *.jsonl       one article per line (also *.jsonl.gz and *.jsonl.xz),
  *                 streamed: a line is read, parsed and handed out before the
  *                 next one is read, so memory does not grow with file size.
@@ -19,11 +33,16 @@
  * a file renumbers nothing.
  *
  * Problems with the input are reported through a diagnostic callback, one
- * call per problem, and never stop the stream: a malformed JSON line is
- * reported as QUOTH_DIAG_FAILED and skipped; invalid UTF-8 (replaced by
- * U+FFFD), a malformed header line (ignored), an unparseable or
- * implausible date (left NULL) are QUOTH_DIAG_WARNING and the article is
- * still returned.
+ * call per problem, and never stop the stream: a malformed JSON line (with
+ * the line and byte column of the error), a line or text file with no text
+ * ("no text") and a JSON line over 256 MiB are reported as
+ * QUOTH_DIAG_FAILED and skipped; invalid UTF-8 (replaced by U+FFFD, one
+ * warning per article at its first bad byte), a malformed or unknown header
+ * line (ignored), an unparseable, impossible or out-of-range date (left
+ * NULL) and an unknown language code ("en" used) are QUOTH_DIAG_WARNING and
+ * the article is still returned.  Blank JSON lines are skipped silently.
+ * JSON aliases rank as listed in the SPEC ("date" before "published" ...);
+ * for dates the first alias that parses wins.
  */
 #ifndef QUOTH_READER_H
 #define QUOTH_READER_H
@@ -57,9 +76,11 @@ typedef void (*quoth_diag_fn)(void *ctx, const quoth_diag_t *diag);
 
 /* Opens PATH for reading.  DIAG (may be NULL) receives every problem found
  * while reading; CTX is passed through.  Returns QUOTH_OK and *OUT, or
- * QUOTH_ERR_IO (unreadable), QUOTH_ERR_INVALID (empty or binary file;
- * *OUT is NULL and the reason is in *errmsg_out if non-NULL, caller frees
- * with free()), QUOTH_ERR_NOMEM. */
+ * QUOTH_ERR_IO (unreadable: strerror text), QUOTH_ERR_INVALID ("empty
+ * file": no bytes or only whitespace; "binary file": a NUL byte or over 5%
+ * control characters in the first 8 KiB; a corrupt .gz/.xz start),
+ * QUOTH_ERR_NOMEM.  On failure *OUT is NULL and the reason is in
+ * *ERRMSG_OUT if non-NULL (caller frees with free()). */
 quoth_status_t quoth_reader_open(const char *path, quoth_diag_fn diag,
 				 void *ctx, quoth_reader_t **out,
 				 char **errmsg_out);

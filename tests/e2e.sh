@@ -1,0 +1,282 @@
+#!/usr/bin/env bash
+# e2e.sh QUOTH - end-to-end tests: run the real binary on the fixture corpus
+# in tests/corpus (and on corpus/ where the product's own articles are the
+# point), and check what it prints and how it exits.  Every index lives in
+# a temporary directory; a user's index is never touched.
+set -u
+Q=$(readlink -f "${1:-build/quoth}")
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+T=$(mktemp -d "${TMPDIR:-/tmp}/quoth-e2e.XXXXXX")
+if [ -n "${E2E_KEEP:-}" ]; then echo "e2e: keeping $T" >&2; else trap 'rm -rf "$T"' EXIT; fi
+unset QUOTH_INDEX
+PY=/usr/bin/python3
+pass=0 fail=0
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $1" >&2; [ -n "${2:-}" ] && printf '  %s\n' "$2" >&2; }
+# expect NAME WANT_RC CMD...: runs CMD, keeps stdout in $out, stderr in $err.
+expect() {
+	local name=$1 want=$2; shift 2
+	out=$("$@" 2>"$T/stderr"); rc=$?; err=$(cat "$T/stderr")
+	if [ "$rc" -eq "$want" ]; then ok; else bad "$name: exit $rc, wanted $want" "$err"; fi
+}
+# has NAME NEEDLE HAYSTACK
+has() { case "$3" in *"$2"*) ok ;; *) bad "$1: no '$2' in output" "${3:0:400}" ;; esac; }
+hasnt() { case "$3" in *"$2"*) bad "$1: unexpected '$2'" "${3:0:400}" ;; *) ok ;; esac; }
+eq() { if [ "$2" == "$3" ]; then ok; else bad "$1: '$2' != '$3'"; fi; }
+json() { $PY -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
+
+cp -r "$ROOT/tests/corpus" "$T/corpus"
+C=$T/corpus
+I=$T/idx
+S() { "$Q" search --index "$I" "$@"; }
+
+# ---- indexing ----
+expect "index fixture" 0 "$Q" index --index "$I" "$C"
+has "summary line" "added 8, updated 0, removed 0, skipped 0, failed 0" "$out"
+expect "re-index" 0 "$Q" index --index "$I" "$C"
+has "re-index skips all" "added 0, updated 0, removed 0, skipped 8" "$out"
+sleep 0.01; echo "Another line about détente." >> "$C/tillerson-visit.txt"
+expect "touched file" 0 "$Q" index --index "$I" "$C"
+has "only the touched file is read" "added 0, updated 1, removed 0, skipped 7" "$out"
+mv "$C/wire/grain-copy.txt" "$T/grain-copy.txt"
+expect "deleted file" 0 "$Q" index --index "$I" "$C"
+has "deleted file removed" "removed 1, skipped 7" "$out"
+expect "count after delete" 0 S --count 'grain'
+eq "deleted article gone" "$out" "1"
+mv "$T/grain-copy.txt" "$C/wire/grain-copy.txt"
+expect "restored file" 0 "$Q" index --index "$I" "$C"
+has "restored file added" "added 1" "$out"
+# a line dropped from a JSON Lines file is deleted, the rest kept
+cp "$C/feed.jsonl" "$T/feed.orig"
+head -2 "$C/feed.jsonl" > "$T/feed2" && mv "$T/feed2" "$C/feed.jsonl"
+expect "shrunk jsonl" 0 "$Q" index --index "$I" "$C"
+has "dropped line removed" "updated 2, removed 1" "$out"
+cp "$T/feed.orig" "$C/feed.jsonl"
+expect "rebuild" 0 "$Q" index --index "$I" --rebuild "$C"
+has "rebuild adds all" "added 8, updated 0" "$out"
+# indexing only a subdirectory does not delete the rest
+expect "index subdir" 0 "$Q" index --index "$I" "$C/wire"
+has "subdir run removes nothing" "removed 0, skipped 2" "$out"
+
+# ---- searching: analysis rules ----
+expect "phrase straight" 0 S -l '"low level of trust"'
+straight=$out
+expect "phrase curly" 0 S -l '“low level of trust”'
+eq "curly = straight quotes" "$out" "$straight"
+has "phrase finds lavrov" "lavrov-detente.txt" "$out"
+has "phrase finds tillerson" "tillerson-visit.txt" "$out"
+expect "phrase precision" 1 S -l '"low level of sanctions"'
+expect "detente folds" 0 S -l detente
+has "detente finds détente" "lavrov-detente.txt" "$out"
+expect "possessive" 0 S -l "Assad's"
+has "Assad's finds Assad’s" "lavrov-detente.txt" "$out"
+has "Assad's finds Assad's" "tillerson-visit.txt" "$out"
+expect "stemming" 0 S --count sanction
+eq "sanction finds sanctions (3 articles)" "$out" "3"
+expect "hyphen joined" 0 S -l maralago
+has "maralago finds Mar-a-Lago" "sanctions-brief.md" "$out"
+expect "hyphen phrase" 0 S -l 'Mar-a-Lago'
+has "Mar-a-Lago finds itself" "sanctions-brief.md" "$out"
+expect "minsk-2" 0 S -l 'Minsk-2'
+has "Minsk-2 found" "sanctions-brief.md" "$out"
+expect "U.S. = US" 0 S -l 'US'
+has "US finds U.S." "lavrov-detente.txt" "$out"
+expect "us pronoun" 0 S -l 'us'
+hasnt "us does not find U.S." "lavrov-detente.txt" "$out"
+has "us finds us" "tillerson-visit.txt" "$out"
+
+# ---- query language ----
+expect "implicit AND" 0 S --count sanctions banks
+eq "AND count" "$out" "2"
+expect "--any" 0 S --count --any grain trust
+eq "OR count (counts articles, wire copy too)" "$out" "4"
+expect "OR" 0 S --count 'grain OR trust'
+eq "explicit OR = --any" "$out" "4"
+expect "NOT" 0 S --count 'sanctions -banks'
+eq "minus excludes" "$out" "1"
+expect "NOT word" 0 S --count 'sanctions NOT banks'
+eq "NOT excludes" "$out" "1"
+expect "parens" 0 S --count '(grain OR oil) AND prices'
+eq "parens count" "$out" "1"
+expect "prefix" 0 S --count 'sanction*'
+eq "prefix count" "$out" "3"
+expect "NEAR" 0 S --count 'level NEAR/2 trust'
+eq "NEAR within" "$out" "2"
+expect "NEAR too far" 1 S --count 'grain NEAR/1 halt'
+expect "outlet filter" 0 S -l 'outlet:"Daily Planet"'
+has "outlet by name" "lavrov-detente.txt" "$out"
+expect "outlet slug" 0 S --count 'outlet:daily-planet'
+eq "outlet by slug" "$out" "1"
+expect "author filter" 0 S --count 'author:kent'
+eq "author by surname" "$out" "1"
+expect "title filter" 0 S --count 'title:grain'
+eq "title filter" "$out" "2"
+expect "date day" 0 S --count 'date:2021-03-04'
+eq "date day" "$out" "1"
+expect "date month" 0 S --count 'date:2021-03'
+eq "date month" "$out" "4"
+expect "date range" 0 S --count 'date:2021-03-01..2021-03-05'
+eq "date range" "$out" "2"
+expect "date open" 0 S --count 'date:..2021-02-28'
+eq "date open range" "$out" "2"
+expect "sort date" 0 S -l --sort=date 'date:2021-01-01..2021-12-31'
+first=$(echo "$out" | head -1)
+has "oldest first" "feed.jsonl:1" "$first"
+expect "sort -date" 0 S -l --sort=-date 'date:2021-01-01..2021-12-31'
+first=$(echo "$out" | head -1)
+has "newest first" "grain" "$first"
+expect "limit/offset" 0 S -l --sort=date --limit 1 --offset 1 'date:2021-01-01..2021-12-31'
+has "offset skips one" "feed.jsonl:2" "$out"
+
+# ---- errors and exit codes ----
+expect "no match" 1 S zzqqxxnotaword
+expect "unclosed quote" 2 S '"unclosed phrase'
+has "error points at column" "query:1:1:" "$err"
+expect "unbalanced paren" 2 S 'grain )'
+has "paren column" "query:1:" "$err"
+expect "missing index" 3 "$Q" search --index "$T/none" grain
+has "missing index named" "$T/none" "$err"
+expect "unknown option" 2 S --bogus grain
+expect "no query" 2 S
+expect "unknown command" 2 "$Q" frobnicate
+
+# ---- output formats ----
+expect "json" 0 S --format=json sanctions
+eq "json total" "$(echo "$out" | json 'd["total"]')" "3"
+eq "json keys" "$(echo "$out" | json 'sorted(set(["rank","id","path","url","title","outlet","date","author","score","snippet"]) - set(d["results"][0]))')" "[]"
+expect "args joined" 0 S --format=json Lavrov Tillerson
+a=$out
+expect "one string" 0 S --format=json 'Lavrov Tillerson'
+eq "separate args = one string" "$a" "$out"
+expect "tsv" 0 S --format=tsv sanctions
+eq "tsv rows" "$(echo "$out" | wc -l)" "4"
+eq "tsv equal columns" "$(echo "$out" | awk -F'\t' '{print NF}' | sort -u | wc -l)" "1"
+expect "color always" 0 S --color=always sanctions
+has "ANSI highlight" $'\x1b[1;31m' "$out"
+expect "color never" 0 S --color=never sanctions
+hasnt "no ANSI" $'\x1b[' "$out"
+has "N of M header" "3 of 3 articles" "$out"
+has "stemmed match highlighted" $'\x1b[1;31mSanctioning' "$(S --color=always sanction)"
+expect "wire copies collapse" 0 S grain
+has "one result for two articles" "1 of 2 articles" "$out"
+has "other outlet listed" "also in:" "$out"
+expect "did you mean" 1 S sanctoins
+has "suggestion" "did you mean: sanctions" "$out"
+
+# ---- facets ----
+expect "facets json" 0 S --facets --format=json 'date:2021-01-01..2021-12-31'
+facets=$out
+for o in "Daily Planet" "Evening Ledger" "Market Watchers"; do
+	n=$(echo "$facets" | json "[f['count'] for f in d['facets']['outlet'] if f['value']=='$o'][0]")
+	expect "outlet count $o" 0 S --count "date:2021-01-01..2021-12-31 outlet:\"$o\""
+	eq "facet $o = filtered count" "$n" "$out"
+done
+eq "date facet by month over >31 days" "$(echo "$facets" | json "sorted(f['value'] for f in d['facets']['date'])[0]")" "2021-01"
+expect "facets by day" 0 S --facets --format=json 'date:2021-03'
+eq "date facet by day" "$(echo "$out" | json "sorted(f['value'] for f in d['facets']['date'])[0]")" "2021-03-04"
+expect "facets speaker" 0 S --facets --format=json 'date:2021-01-01..2021-12-31'
+facets=$out
+nspeakers=$(echo "$facets" | json "len(d['facets']['speaker'])")
+[ "$nspeakers" -ge 4 ] && ok || bad "speaker facet has the fixture's speakers ($nspeakers)"
+for s in $(echo "$facets" | json "' '.join(f['value'].replace(' ','_') for f in d['facets']['speaker'])"); do
+	name=${s//_/ }
+	n=$(echo "$facets" | json "[f['count'] for f in d['facets']['speaker'] if f['value']=='$name'][0]")
+	expect "speaker count $name" 0 S --count "date:2021-01-01..2021-12-31 speaker:\"$name\""
+	eq "speaker facet $name = filtered count" "$n" "$out"
+done
+
+# ---- quotations ----
+expect "quotes" 0 "$Q" quotes --index "$I" --format=json detente
+eq "detente quotation speaker" "$(echo "$out" | json 'd["results"][0]["speaker"]')" "Sergei Lavrov"
+expect "quotes speaker" 0 "$Q" quotes --index "$I" --count 'speaker:lavrov'
+[ "$out" -ge 1 ] && ok || bad "speaker:lavrov has quotations"
+expect "quotes text" 0 "$Q" quotes --index "$I" '"low level of trust"'
+has "quote attributed" "Rex Tillerson" "$out"
+expect "speakers" 0 "$Q" speakers --index "$I"
+has "speakers lists Lavrov" "Sergei Lavrov" "$out"
+expect "outlets" 0 "$Q" outlets --index "$I"
+has "outlets lists" "Market Watchers" "$out"
+expect "show" 0 "$Q" show --index "$I" "$C/lavrov-detente.txt"
+has "show title" "Lavrov rules out" "$out"
+has "show quotation" "We will not accept" "$out"
+expect "show missing" 1 "$Q" show --index "$I" nosuchid
+expect "stats" 0 "$Q" stats --index "$I" --format=json
+eq "stats articles" "$(echo "$out" | json 'd["articles"]')" "8"
+
+# extract: offsets are byte offsets into the file
+expect "extract" 0 "$Q" extract "$C/lavrov-detente.txt" "$C/tillerson-visit.txt"
+bad_rows=$(echo "$out" | $PY -c '
+import json, sys
+n = 0
+for l in sys.stdin:
+    r = json.loads(l)
+    seg = open(r["file"], "rb").read()[r["start"]:r["end"]].decode()
+    if " ".join(seg.split()) != " ".join(r["text"].split()): n += 1
+print(n)')
+eq "extract offsets" "$bad_rows" "0"
+
+# ---- bad input: one message each, good articles indexed, exit 1 ----
+B=$T/bad; mkdir -p "$B"
+printf 'Title: Fine\n\nA perfectly fine article about lighthouses.\n' > "$B/good.txt"
+printf '\x00\x01\x02binary\x00' > "$B/binary.txt"
+: > "$B/empty.txt"
+printf 'Title: Caf\xe9 society\n\nLatin-1 text about a caf\xe9 and lighthouses.\n' > "$B/latin1.txt"
+printf 'Title: Bad header\nNonsense header line\n\nBody about lighthouses.\n' > "$B/header.txt"
+printf 'Title: Bad date\nDate: 2017-02-30\n\nBody about lighthouses.\n' > "$B/date.txt"
+printf '{"title":"ok","text":"lighthouses galore"}\n{"title": broken\n{"title":"ok2","text":"more lighthouses"}\n' > "$B/feed.jsonl"
+expect "bad input" 1 "$Q" index --index "$T/bidx" "$B"
+has "binary named" "binary.txt: binary" "$err"
+has "empty named" "empty.txt: empty" "$err"
+has "latin1 warned" "latin1.txt" "$err"
+has "broken json line named" "feed.jsonl:2:" "$err"
+has "bad date warned" "date.txt" "$err"
+has "bad header warned" "header.txt:2" "$err"
+expect "good input still indexed" 0 "$Q" search --index "$T/bidx" --count lighthouses
+eq "five good articles" "$out" "6"
+chmod 000 "$B/good.txt"
+if [ "$(id -u)" -ne 0 ]; then
+	expect "unreadable" 1 "$Q" index --index "$T/bidx" "$B"
+	has "unreadable named" "good.txt" "$err"
+fi
+chmod 644 "$B/good.txt"
+
+# ---- a second writer is refused ----
+$PY - "$I" <<'PYEOF' &
+import sys, time, xapian
+db = xapian.WritableDatabase(sys.argv[1] + "/articles", xapian.DB_OPEN)
+open(sys.argv[1] + "/.held", "w").close()
+time.sleep(5)
+PYEOF
+holder=$!
+for _ in $(seq 50); do [ -e "$I/.held" ] && break; sleep 0.1; done
+expect "locked" 3 "$Q" index --index "$I" "$C"
+has "locked message" "locked" "$err"
+kill $holder 2>/dev/null; wait $holder 2>/dev/null
+rm -f "$I/.held"
+
+# ---- a killed run: the next one completes the index ----
+$PY - "$T/big.jsonl" <<'PYEOF'
+import json, sys
+with open(sys.argv[1], "w") as f:
+    for i in range(40000):
+        f.write(json.dumps({"id": "b%d" % i, "title": "Story %d" % i,
+            "text": "Harbour cranes number %d moved containers today. " % i * 8,
+            "date": "2020-01-%02d" % (i % 28 + 1), "outlet": "Port News"}) + "\n")
+PYEOF
+"$Q" index --index "$T/kidx" "$T/big.jsonl" >/dev/null 2>&1 &
+victim=$!
+sleep 1; kill -9 $victim 2>/dev/null; wait $victim 2>/dev/null
+expect "after kill, index opens" 0 "$Q" index --index "$T/kidx" "$T/big.jsonl"
+expect "after kill, all there" 0 "$Q" search --index "$T/kidx" --count cranes
+eq "40000 articles" "$out" "40000"
+
+# ---- the product corpus ----
+expect "corpus phrase" 0 "$Q" index --index "$T/cidx" "$ROOT/corpus"
+want=$(grep -rlE 'low level of trust' "$ROOT/corpus" | sort)
+expect "corpus low level of trust" 0 "$Q" search --index "$T/cidx" -l --limit 100 '"low level of trust"'
+got=$(echo "$out" | while read -r p; do readlink -f "$p"; done | sort)
+eq "phrase = grep" "$got" "$(echo "$want" | while read -r p; do readlink -f "$p"; done | sort)"
+
+echo "e2e: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
