@@ -83,7 +83,7 @@ demo: deps-build $(BUILD)/quoth
 	$(Q)scripts/demo.sh $(BUILD)/quoth
 
 check: deps-check all $(TESTS) $(FUZZ_REPLAY)
-	$(Q)$(MAKE) --no-print-directory unit e2e symcheck fuzz-replay
+	$(Q)$(MAKE) --no-print-directory symcheck fuzz-replay unit e2e
 
 test: check
 
@@ -128,3 +128,4 @@ clean:
 	rm -rf build build-asan
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+.SECONDARY:

@@ -196,6 +196,7 @@ typedef struct termsink {
 	quoth_xdb_t *spelling;	/* words go to its spelling table, or NULL */
 	const char *prefix;	/* "" for body, "S" for title */
 	int also_plain;		/* title words also as body words */
+	uint32_t next_pos;	/* one past the last position used */
 	int bad;
 	char buf[256];
 } termsink_t;
@@ -245,6 +246,8 @@ static int on_token(void *ctx, const quoth_token_t *t)
 	termsink_t *s = ctx;
 	if (s->spelling)
 		add_spelling(s, t);
+	if (t->pos >= s->next_pos)
+		s->next_pos = t->pos + 1;
 	add_token(s, s->prefix, t);
 	if (s->also_plain)
 		add_token(s, "", t);
@@ -448,6 +451,14 @@ static quoth_status_t index_quotes(quoth_writer_t *w, quoth_analyzer_t *a,
 		termsink_t s = {.doc = doc, .prefix = ""};
 		st = quoth_analyzer_tokenize(a, QUOTH_ANALYZE_DOCUMENT, q->text,
 					     strlen(q->text), 0, on_token, &s);
+		/* The speaker's name is searchable in the quotation record
+		 * (`quoth quotes lavrov`), past a gap so that no phrase
+		 * runs from the words into the name. */
+		if (!st && speaker)
+			st = quoth_analyzer_tokenize(a, QUOTH_ANALYZE_DOCUMENT,
+						     speaker, strlen(speaker),
+						     s.next_pos + QUOTH_TITLE_GAP,
+						     on_token, &s);
 		if (!st && s.bad)
 			st = QUOTH_ERR_NOMEM;
 		if (!st)

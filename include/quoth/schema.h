@@ -24,7 +24,7 @@
  *   XH<hex>         hash of the folded text (wire copies share it)
  *   L<lang>         language
  * Terms of a quotation document: Q<article id>#<n>, the quotation's words
- * as above (<word>, K, Z), XR<article id>, XO/XOW, XA/XAW, XS/XSW (its one
+ * as above (<word>, K, Z), then its speaker's name words after a gap, XR<article id>, XO/XOW, XA/XAW, XS/XSW (its one
  * speaker), D/M/Y, XF.
  *
  * Value slots (both databases unless noted):

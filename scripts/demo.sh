@@ -1,0 +1,17 @@
+#!/bin/sh
+# demo.sh QUOTH - index corpus/ into a scratch index and run example searches.
+set -eu
+Q=$1
+IDX=${QUOTH_DEMO_INDEX:-build/demo-index}
+run() {
+	printf '\n$ quoth %s\n' "$*"
+	"$Q" "$@" --index "$IDX" || true
+}
+printf '$ quoth index corpus/\n'
+"$Q" index --index "$IDX" corpus
+run search '"low level of trust"' --limit 3
+run search detente --limit 2
+run quotes speaker:lavrov --limit 3
+run search chemical weapons --facets --limit 1
+run speakers --limit 5
+run stats
