@@ -5,7 +5,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -14,12 +17,13 @@
 #include "quoth/writer.h"
 
 static const char help[] =
-	"usage: quoth index [--index PATH] [--rebuild] [PATH...]\n\n"
+	"usage: quoth index [--index PATH] [--rebuild] [--jobs N] [PATH...]\n\n"
 	"Indexes articles: *.txt and *.md files (one article each, optional\n"
 	"'Key: value' header), *.jsonl[.gz|.xz] (one article per line).\n"
 	"Directories are read recursively; the default PATH is corpus/.\n"
 	"Unchanged files are skipped, changed ones replaced, removed ones\n"
-	"deleted.  --rebuild starts over.\n\n"
+	"deleted.  --rebuild starts over.  A new index (or --rebuild) is built\n"
+	"by N processes (--jobs, default: one per core) and merged.\n\n"
 	"exit status: 0 indexed (warnings allowed), 1 some input failed,\n"
 	"2 usage error, 3 index locked or not writable\n";
 
@@ -134,6 +138,99 @@ static int add_path(run_t *r, const char *path, int named)
 	return 0;
 }
 
+/* Indexes every path with R's writer; returns 1 if a named path is
+ * missing. */
+static int add_paths(run_t *r, char **paths, size_t n)
+{
+	int missing = 0;
+	for (size_t i = 0; i < n && !r->fatal; i++)
+		if (add_path(r, paths[i], 1) > 0)
+			missing = 1;
+	return missing;
+}
+
+static unsigned default_jobs(void)
+{
+	const char *env = getenv("QUOTH_JOBS");
+	long n = env && *env ? atol(env) : sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > 8 ? 8 : (unsigned)n;
+}
+
+/* A fresh index built by JOBS worker processes, each writing a part
+ * (DIR/.part-K), merged into R's writer.  Returns 0, 1 if a named path is
+ * missing, or -1 on a fatal error (message printed). */
+static int build_parallel(run_t *r, const char *dir, char **paths, size_t n,
+			  unsigned jobs)
+{
+	char **parts = calloc(jobs, sizeof *parts);
+	pid_t *pids = calloc(jobs, sizeof *pids);
+	int *fds = calloc(jobs, sizeof *fds);
+	if (!parts || !pids || !fds)
+		return -1;
+	fflush(stdout);
+	fflush(stderr);
+	for (unsigned k = 0; k < jobs; k++) {
+		parts[k] = malloc(strlen(dir) + 32);
+		sprintf(parts[k], "%s/.part-%u", dir, k);
+		int pfd[2];
+		if (pipe(pfd) || (pids[k] = fork()) < 0) {
+			perror("quoth: index");
+			return -1;
+		}
+		if (pids[k] == 0) {
+			/* The worker: its own index, its share of the input;
+			 * it dies with the parent (a killed run). */
+			prctl(PR_SET_PDEATHSIG, SIGKILL);
+			if (getppid() == 1)
+				_exit(EXIT_INDEX);
+			close(pfd[0]);
+			run_t wr = {.progress = r->progress && k == 0};
+			char *err = NULL;
+			if (quoth_writer_open(parts[k], 1, &wr.w, &err)) {
+				fprintf(stderr, "quoth: %s: %s\n", parts[k], err);
+				_exit(EXIT_INDEX);
+			}
+			quoth_writer_set_part(wr.w, k, jobs);
+			int missing = add_paths(&wr, paths, n);
+			quoth_index_stats_t st = *quoth_writer_stats(wr.w);
+			quoth_writer_close(wr.w);
+			if (write(pfd[1], &st, sizeof st) != sizeof st)
+				_exit(EXIT_INDEX);
+			_exit(wr.fatal ? EXIT_INDEX : missing);
+		}
+		close(pfd[1]);
+		fds[k] = pfd[0];
+	}
+	int rc = 0;
+	for (unsigned k = 0; k < jobs; k++) {
+		quoth_index_stats_t st;
+		ssize_t got = read(fds[k], &st, sizeof st);
+		close(fds[k]);
+		int status = 0;
+		waitpid(pids[k], &status, 0);
+		if (got != sizeof st || !WIFEXITED(status) ||
+		    WEXITSTATUS(status) == EXIT_INDEX) {
+			rc = -1;
+			continue;
+		}
+		if (WEXITSTATUS(status) == 1)
+			rc = rc < 0 ? rc : 1;
+		quoth_writer_add_stats(r->w, &st);
+	}
+	if (rc >= 0 && quoth_writer_adopt(r->w, (const char *const *)parts, jobs)) {
+		fprintf(stderr, "quoth: index: %s\n", quoth_writer_errmsg(r->w));
+		rc = -1;
+	}
+	for (unsigned k = 0; k < jobs; k++) {
+		quoth_writer_remove(parts[k]);
+		free(parts[k]);
+	}
+	free(parts);
+	free(pids);
+	free(fds);
+	return rc;
+}
+
 int cmd_index(int argc, char **argv)
 {
 	cli_opts_t o;
@@ -168,13 +265,21 @@ int cmd_index(int argc, char **argv)
 		cli_opts_free(&o);
 		return EXIT_INDEX;
 	}
-	int missing = 0;
+	int missing = 0, parallel = 0;
+	unsigned jobs = o.jobs ? o.jobs : default_jobs();
+	if (jobs > 1 && quoth_writer_empty(r.w)) {
+		/* A fresh index: nothing in it to sweep afterwards. */
+		parallel = 1;
+		int rc = build_parallel(&r, o.index[0], paths, npaths, jobs);
+		if (rc < 0)
+			r.fatal = 1;
+		missing = rc > 0;
+	} else {
+		missing = add_paths(&r, paths, npaths);
+	}
 	char **roots = calloc(npaths, sizeof *roots);
 	size_t nroots = 0;
-	for (size_t i = 0; i < npaths && !r.fatal; i++) {
-		int rc = add_path(&r, paths[i], 1);
-		if (rc > 0)
-			missing = 1;
+	for (size_t i = 0; i < npaths && !parallel; i++) {
 		char *real = realpath(paths[i], NULL);
 		if (real && roots)
 			roots[nroots++] = real;

@@ -115,6 +115,12 @@ int cli_parse(const char *name, int argc, char **argv, cli_opts_t *o)
 		} else if (opt_value(a, "--offset", 1, argc, argv, &i, &v)) {
 			if (parse_uint("--offset", v, &o->offset))
 				return -1;
+		} else if (opt_value(a, "--jobs", 1, argc, argv, &i, &v) ||
+			   (strcmp(a, "-j") == 0 && (v = i + 1 < argc ? argv[++i] : NULL, 1))) {
+			if (parse_uint("--jobs", v, &o->jobs) || o->jobs == 0) {
+				fprintf(stderr, "quoth: --jobs is 1 or more\n");
+				return -1;
+			}
 		} else if (opt_value(a, "--shards", 1, argc, argv, &i, &v)) {
 			if (parse_uint("--shards", v, &o->shards) ||
 			    o->shards == 0) {

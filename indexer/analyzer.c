@@ -30,6 +30,17 @@
 #define MAX_TERM 100
 /* All-capitals words up to this many letters are treated as acronyms. */
 #define MAX_ACRONYM 6
+/* Stems are cached: news text repeats its words, and Snowball costs more
+ * than a hash probe.  Direct-mapped; words longer than STEM_KEY are not
+ * cached. */
+#define STEM_SLOTS 8192
+#define STEM_KEY 24
+
+typedef struct stem_slot {
+	unsigned char tlen, slen;
+	char term[STEM_KEY];
+	char stem[STEM_KEY];
+} stem_slot_t;
 
 typedef struct span {
 	size_t start, end;	/* bytes of the ICU word */
@@ -55,6 +66,7 @@ struct quoth_analyzer {
 	buf_t fold;		/* folded term of the current token */
 	buf_t joined;		/* joined form of a hyphenated run */
 	ubuf_t u1, u2;		/* UTF-16 scratch */
+	stem_slot_t *stems;	/* STEM_SLOTS entries, or NULL */
 };
 
 static int buf_reserve(buf_t *b, size_t need)
@@ -119,6 +131,7 @@ quoth_status_t quoth_analyzer_create(const char *lang, quoth_analyzer_t **out)
 		return QUOTH_ERR_INTERNAL;
 	}
 	const char *name = snowball_name(lang ? lang : "en");
+	a->stems = calloc(STEM_SLOTS, sizeof *a->stems);
 	if (name) {
 		a->stemmer = sb_stemmer_new(name, "UTF_8");
 		if (!a->stemmer) {
@@ -141,6 +154,7 @@ void quoth_analyzer_destroy(quoth_analyzer_t *a)
 	if (a->stemmer)
 		sb_stemmer_delete(a->stemmer);
 	free(a->spans);
+	free(a->stems);
 	free(a->fold.p);
 	free(a->joined.p);
 	free(a->u1.p);
@@ -351,12 +365,31 @@ static int emit(emitter_t *e, const char *term, size_t tlen,
 	};
 	if (kind != QUOTH_TOKEN_ACRONYM && e->a->stemmer &&
 	    !(term[0] >= '0' && term[0] <= '9')) {
-		const sb_symbol *st = sb_stemmer_stem(
-			e->a->stemmer, (const sb_symbol *)term, (int)tlen);
-		if (!st)
-			return -1;
-		t.stem = (const char *)st;
-		t.stem_len = (size_t)sb_stemmer_length(e->a->stemmer);
+		stem_slot_t *slot = NULL;
+		if (e->a->stems && tlen < STEM_KEY) {
+			/* FNV-1a of the term picks the slot */
+			uint32_t h = 2166136261u;
+			for (size_t i = 0; i < tlen; i++)
+				h = (h ^ (unsigned char)term[i]) * 16777619u;
+			slot = &e->a->stems[h % STEM_SLOTS];
+		}
+		if (slot && slot->tlen == tlen && memcmp(slot->term, term, tlen) == 0) {
+			t.stem = slot->stem;
+			t.stem_len = slot->slen;
+		} else {
+			const sb_symbol *st = sb_stemmer_stem(
+				e->a->stemmer, (const sb_symbol *)term, (int)tlen);
+			if (!st)
+				return -1;
+			t.stem = (const char *)st;
+			t.stem_len = (size_t)sb_stemmer_length(e->a->stemmer);
+			if (slot && t.stem_len < STEM_KEY) {
+				slot->tlen = (unsigned char)tlen;
+				slot->slen = (unsigned char)t.stem_len;
+				memcpy(slot->term, term, tlen);
+				memcpy(slot->stem, t.stem, t.stem_len);
+			}
+		}
 	}
 	if (e->fn(e->ctx, &t))
 		e->stopped = 1;

@@ -10,12 +10,17 @@
  *    the "src:" records, so a killed run never leaves a file recorded as
  *    done whose documents were not committed.
  */
+#define _XOPEN_SOURCE 700
 #include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "quoth/analyzer.h"
 #include "quoth/extract.h"
@@ -24,8 +29,8 @@
 #include "quoth/xapian.h"
 
 /* Commit after this much input, or this many articles, whichever first. */
-#define BATCH_BYTES (64u << 20)
-#define BATCH_DOCS 20000
+#define BATCH_BYTES (24u << 20)
+#define BATCH_DOCS 4000
 #define MAX_LANGS 8
 
 typedef struct lang_analyzer {
@@ -39,13 +44,31 @@ typedef struct hashset {
 	size_t n, cap;
 } hashset_t;
 
+/* Word counts for the spelling table, handed to Xapian once per batch:
+ * one add_spelling() per distinct word instead of one per token. */
+typedef struct wordcount {
+	char *word;
+	unsigned n;
+} wordcount_t;
+
+typedef struct spellcount {
+	wordcount_t *v;
+	size_t n, cap;
+} spellcount_t;
+
 struct quoth_writer {
+	char *dir;
+	int lockfd;
 	quoth_xdb_t *articles, *quotes;
+	unsigned part, nparts;	/* a worker of a parallel build, nparts > 1 */
+	int cur_lines;		/* the file being read is JSON Lines */
+	unsigned long file_ordinal;
 	lang_analyzer_t langs[MAX_LANGS];
 	size_t nlangs;
 	char gen[17];
 	quoth_index_stats_t stats;
 	hashset_t seen;
+	spellcount_t spell;
 	unsigned long batch_docs;
 	unsigned long long batch_bytes;
 	unsigned max_speakers;
@@ -99,6 +122,62 @@ static int hashset_has(const hashset_t *s, unsigned long long h)
 	return 0;
 }
 
+static int spell_grow(spellcount_t *c)
+{
+	size_t cap = c->cap ? c->cap * 2 : 4096;
+	wordcount_t *v = calloc(cap, sizeof *v);
+	if (!v)
+		return -1;
+	for (size_t i = 0; i < c->cap; i++) {
+		if (!c->v[i].word)
+			continue;
+		size_t j = quoth_hash64(c->v[i].word, strlen(c->v[i].word)) % cap;
+		while (v[j].word)
+			j = (j + 1) % cap;
+		v[j] = c->v[i];
+	}
+	free(c->v);
+	c->v = v;
+	c->cap = cap;
+	return 0;
+}
+
+static int spell_count(spellcount_t *c, const char *w, size_t len)
+{
+	if ((c->n + 1) * 2 > c->cap && spell_grow(c))
+		return -1;
+	size_t j = quoth_hash64(w, len) % c->cap;
+	for (; c->v[j].word; j = (j + 1) % c->cap)
+		if (strncmp(c->v[j].word, w, len) == 0 && !c->v[j].word[len]) {
+			c->v[j].n++;
+			return 0;
+		}
+	c->v[j].word = strndup(w, len);
+	if (!c->v[j].word)
+		return -1;
+	c->v[j].n = 1;
+	c->n++;
+	return 0;
+}
+
+/* Hands the counted words to the spelling table and empties the counter. */
+static quoth_status_t spell_flush(spellcount_t *c, quoth_xdb_t *db)
+{
+	quoth_status_t st = QUOTH_OK;
+	for (size_t i = 0; i < c->cap; i++) {
+		if (!c->v[i].word)
+			continue;
+		if (!st)
+			st = quoth_xdb_add_spelling(db, c->v[i].word,
+						    strlen(c->v[i].word),
+						    c->v[i].n);
+		free(c->v[i].word);
+		c->v[i].word = NULL;
+	}
+	c->n = 0;
+	return st;
+}
+
 static quoth_status_t fail(quoth_writer_t *w, quoth_status_t st,
 			   const char *what)
 {
@@ -138,6 +217,23 @@ quoth_status_t quoth_writer_open(const char *dir, int rebuild,
 	quoth_writer_t *w = calloc(1, sizeof *w);
 	if (!w)
 		return QUOTH_ERR_NOMEM;
+	w->nparts = 1;
+	w->dir = strdup(dir);
+	char lock[4200];
+	snprintf(lock, sizeof lock, "%s/write.lock", dir);
+	w->lockfd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+	if (!w->dir || w->lockfd < 0 || flock(w->lockfd, LOCK_EX | LOCK_NB)) {
+		int locked = w->lockfd >= 0 && errno == EWOULDBLOCK;
+		if (err) {
+			char msg[4300];
+			snprintf(msg, sizeof msg, "%s: %s", locked ?
+				 "index is locked by another writer" : lock,
+				 locked ? dir : strerror(errno));
+			*err = strdup(msg);
+		}
+		quoth_writer_close(w);
+		return locked ? QUOTH_ERR_LOCKED : QUOTH_ERR_IO;
+	}
 	/* We commit ourselves, in an order that keeps "src:" honest. */
 	setenv("XAPIAN_FLUSH_THRESHOLD", "100000000", 1);
 	int create = rebuild ? 2 : 1;
@@ -193,7 +289,7 @@ static quoth_analyzer_t *analyzer_for(quoth_writer_t *w, const char *lang)
 
 typedef struct termsink {
 	quoth_xdoc_t *doc;
-	quoth_xdb_t *spelling;	/* words go to its spelling table, or NULL */
+	spellcount_t *spelling;	/* words are counted here, or NULL */
 	const char *prefix;	/* "" for body, "S" for title */
 	int also_plain;		/* title words also as body words */
 	uint32_t next_pos;	/* one past the last position used */
@@ -237,7 +333,7 @@ static void add_spelling(termsink_t *s, const quoth_token_t *t)
 	for (size_t i = 0; i < t->term_len; i++)
 		if (t->term[i] < 'a' || t->term[i] > 'z')
 			return;
-	if (quoth_xdb_add_spelling(s->spelling, t->term, t->term_len, 1))
+	if (spell_count(s->spelling, t->term, t->term_len))
 		s->bad = 1;
 }
 
@@ -414,13 +510,15 @@ static char *resolve_speaker(quoth_writer_t *w, quoth_analyzer_t *a,
 
 /* ---- quotations ---- */
 
+/* Indexes the quotations of ART; REPLACING: the article was indexed
+ * before, so its old quotations go first. */
 static quoth_status_t index_quotes(quoth_writer_t *w, quoth_analyzer_t *a,
 				   const quoth_article_t *art, const char *src,
-				   speakers_t *spk)
+				   int replacing, speakers_t *spk)
 {
 	char idterm[512];
 	snprintf(idterm, sizeof idterm, QUOTH_P_ARTICLE "%s", art->id);
-	if (quoth_xdb_delete(w->quotes, idterm))
+	if (replacing && quoth_xdb_delete(w->quotes, idterm))
 		return dbfail(w, w->quotes, QUOTH_ERR_INTERNAL);
 
 	quoth_quotes_t *qs;
@@ -492,7 +590,7 @@ static quoth_status_t index_quotes(quoth_writer_t *w, quoth_analyzer_t *a,
 		if (!st)
 			st = quoth_xdoc_set_data(doc, r.p, r.len);
 		quoth_record_free(&r);
-		if (!st && quoth_xdb_replace(w->quotes, term, doc))
+		if (!st && quoth_xdb_add(w->quotes, doc))
 			st = dbfail(w, w->quotes, QUOTH_ERR_INTERNAL);
 		else if (!st)
 			w->stats.quotes++;
@@ -527,7 +625,7 @@ static quoth_status_t index_article(quoth_writer_t *w, quoth_article_t *art,
 		return fail(w, QUOTH_ERR_NOMEM, "out of memory");
 	speakers_t spk = {0};
 	quoth_status_t st = QUOTH_OK;
-	termsink_t s = {.doc = doc, .spelling = w->articles};
+	termsink_t s = {.doc = doc, .spelling = &w->spell};
 	uint32_t pos = 0;
 
 	if (art->title) {
@@ -562,8 +660,11 @@ static quoth_status_t index_article(quoth_writer_t *w, quoth_article_t *art,
 	if (!st)
 		st = quoth_xdoc_set_value(doc, QUOTH_SLOT_ID, art->id,
 					  strlen(art->id));
+	unsigned had = 0;
+	if (!st && quoth_xdb_termfreq(w->articles, idterm, &had))
+		st = dbfail(w, w->articles, QUOTH_ERR_INTERNAL);
 	if (!st)
-		st = index_quotes(w, a, art, src, &spk);
+		st = index_quotes(w, a, art, src, had > 0, &spk);
 	for (size_t k = 0; k < spk.n && !st; k++) {
 		st = add_field(a, doc, QUOTH_P_SPEAKER, spk.name[k]);
 		if (!st)
@@ -586,10 +687,8 @@ static quoth_status_t index_article(quoth_writer_t *w, quoth_article_t *art,
 		st = quoth_xdoc_set_data(doc, r.p, r.len);
 	quoth_record_free(&r);
 
-	unsigned had = 0;
-	if (!st && quoth_xdb_termfreq(w->articles, idterm, &had))
-		st = dbfail(w, w->articles, QUOTH_ERR_INTERNAL);
-	if (!st && quoth_xdb_replace(w->articles, idterm, doc))
+	if (!st && (had ? quoth_xdb_replace(w->articles, idterm, doc)
+			: quoth_xdb_add(w->articles, doc)))
 		st = dbfail(w, w->articles, QUOTH_ERR_INTERNAL);
 	quoth_xdoc_destroy(doc);
 	if (st) {
@@ -607,6 +706,8 @@ static quoth_status_t index_article(quoth_writer_t *w, quoth_article_t *art,
 
 static quoth_status_t commit(quoth_writer_t *w)
 {
+	if (spell_flush(&w->spell, w->articles))
+		return dbfail(w, w->articles, QUOTH_ERR_INTERNAL);
 	char n[16];
 	snprintf(n, sizeof n, "%u", w->max_speakers);
 	if (quoth_xdb_set_metadata(w->articles, "quoth:max_speakers", n))
@@ -622,9 +723,21 @@ static quoth_status_t commit(quoth_writer_t *w)
 	return QUOTH_OK;
 }
 
+/* In a parallel build, each problem is reported by one worker only: a text
+ * file's by its owner, a JSON line's by the worker of that line, a whole
+ * JSON Lines file's by worker 0. */
+static int mine(const quoth_writer_t *w, unsigned long line)
+{
+	if (w->nparts < 2 || !w->cur_lines)
+		return 1;
+	return line ? line % w->nparts == w->part : w->part == 0;
+}
+
 static void count_diag(void *ctx, const quoth_diag_t *d)
 {
 	quoth_writer_t *w = ctx;
+	if (!mine(w, d->line))
+		return;
 	if (d->level == QUOTH_DIAG_FAILED)
 		w->stats.failed++;
 	else
@@ -639,11 +752,23 @@ static void report(quoth_writer_t *w, const char *path, const char *msg)
 	count_diag(w, &d);
 }
 
+static int is_jsonl(const char *path)
+{
+	const char *dot = strstr(path, ".jsonl");
+	return dot && (!dot[6] || !strcmp(dot + 6, ".gz") || !strcmp(dot + 6, ".xz"));
+}
+
 quoth_status_t quoth_writer_add_file(quoth_writer_t *w, const char *path,
 				     quoth_diag_fn diag, void *ctx)
 {
 	w->diag = diag;
 	w->diag_ctx = ctx;
+	int lines = is_jsonl(path);
+	w->cur_lines = lines;
+	/* A worker of a parallel build: text files are dealt out whole, JSON
+	 * lines one by one. */
+	if (w->nparts > 1 && !lines && w->file_ordinal++ % w->nparts != w->part)
+		return QUOTH_OK;
 	char *real = realpath(path, NULL);
 	struct stat sb;
 	if (!real || stat(real, &sb)) {
@@ -685,9 +810,11 @@ quoth_status_t quoth_writer_add_file(quoth_writer_t *w, const char *path,
 		free(real);
 		return QUOTH_OK;
 	}
-	w->stats.files++;
-	w->stats.bytes += (unsigned long long)sb.st_size;
-	w->batch_bytes += (unsigned long long)sb.st_size;
+	if (!lines || mine(w, 0)) {
+		w->stats.files++;
+		w->stats.bytes += (unsigned long long)sb.st_size;
+	}
+	w->batch_bytes += (unsigned long long)sb.st_size / w->nparts;
 	unsigned long ndocs = 0;
 	char srcterm[24];
 	snprintf(srcterm, sizeof srcterm, QUOTH_P_SOURCE "%s", src);
@@ -701,6 +828,10 @@ quoth_status_t quoth_writer_add_file(quoth_writer_t *w, const char *path,
 		}
 		if (!art)
 			break;
+		if (lines && w->nparts > 1 && art->line % w->nparts != w->part) {
+			quoth_article_destroy(art);
+			continue;
+		}
 		st = index_article(w, art, src);
 		quoth_article_destroy(art);
 		if (st)
@@ -818,6 +949,175 @@ quoth_status_t quoth_writer_finish(quoth_writer_t *w,
 	return commit(w);
 }
 
+void quoth_writer_set_part(quoth_writer_t *w, unsigned part, unsigned nparts)
+{
+	w->part = part;
+	w->nparts = nparts ? nparts : 1;
+}
+
+int quoth_writer_empty(quoth_writer_t *w)
+{
+	unsigned n = 0;
+	return quoth_xdb_doccount(w->articles, &n) == 0 && n == 0;
+}
+
+void quoth_writer_add_stats(quoth_writer_t *w, const quoth_index_stats_t *s)
+{
+	w->stats.added += s->added;
+	w->stats.updated += s->updated;
+	w->stats.removed += s->removed;
+	w->stats.skipped += s->skipped;
+	w->stats.failed += s->failed;
+	w->stats.warnings += s->warnings;
+	w->stats.files += s->files;
+	w->stats.bytes += s->bytes;
+	w->stats.quotes += s->quotes;
+}
+
+static int rm_entry(const char *path, const struct stat *sb, int flag,
+		    struct FTW *ftw)
+{
+	(void)sb;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+/* Removes the directory tree PATH (a database being replaced). */
+static void rm_tree(const char *path)
+{
+	nftw(path, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+void quoth_writer_remove(const char *dir)
+{
+	rm_tree(dir);
+}
+
+typedef struct refit {
+	quoth_writer_t *w;
+	char **keys;
+	size_t n, cap;
+} refit_t;
+
+static int collect_key(void *ctx, const char *key)
+{
+	refit_t *r = ctx;
+	if (r->n == r->cap) {
+		size_t cap = r->cap ? r->cap * 2 : 64;
+		char **k = realloc(r->keys, cap * sizeof *k);
+		if (!k)
+			return 1;
+		r->keys = k;
+		r->cap = cap;
+	}
+	if ((r->keys[r->n] = strdup(key)))
+		r->n++;
+	return 0;
+}
+
+/* The merged "src:" records hold one worker's document count: count the
+ * merged documents of each file instead. */
+static quoth_status_t refit_sources(quoth_writer_t *w)
+{
+	refit_t r = {.w = w};
+	quoth_status_t st = quoth_xdb_metadata_keys(w->articles, "src:",
+						    collect_key, &r);
+	for (size_t i = 0; i < r.n; i++) {
+		char *val = NULL, term[32];
+		unsigned n = 0;
+		snprintf(term, sizeof term, QUOTH_P_SOURCE "%s", r.keys[i] + 4);
+		if (!st)
+			st = quoth_xdb_get_metadata(w->articles, r.keys[i], &val);
+		if (!st)
+			st = quoth_xdb_termfreq(w->articles, term, &n);
+		/* "<mtime> <size> <ndocs> <path>" */
+		char *p = val ? strchr(val, ' ') : NULL;
+		p = p ? strchr(p + 1, ' ') : NULL;
+		char *path = p ? strchr(p + 1, ' ') : NULL;
+		if (!st && path) {
+			size_t keep = (size_t)(p - val) + 1;
+			char *nv = malloc(keep + strlen(path) + 16);
+			if (nv) {
+				sprintf(nv, "%.*s%u%s", (int)keep, val, n, path);
+				st = quoth_xdb_set_metadata(w->articles, r.keys[i], nv);
+				free(nv);
+			}
+		}
+		free(val);
+		free(r.keys[i]);
+	}
+	free(r.keys);
+	return st;
+}
+
+quoth_status_t quoth_writer_adopt(quoth_writer_t *w, const char *const *parts,
+				  size_t n)
+{
+	static const char *const names[2] = {QUOTH_ARTICLES_DB, QUOTH_QUOTES_DB};
+	quoth_status_t st = commit(w);
+	if (st)
+		return st;
+	/* The largest speaker count of any part. */
+	for (size_t i = 0; i < n; i++) {
+		char path[4200], *v = NULL;
+		const char *one[1] = {path};
+		quoth_xdb_t *db;
+		snprintf(path, sizeof path, "%s/" QUOTH_ARTICLES_DB, parts[i]);
+		if (quoth_xdb_open_readonly(one, 1, 0, &db, NULL))
+			continue;
+		quoth_xdb_get_metadata(db, "quoth:max_speakers", &v);
+		if (v && strtoul(v, NULL, 10) > w->max_speakers)
+			w->max_speakers = (unsigned)strtoul(v, NULL, 10);
+		free(v);
+		quoth_xdb_close(db);
+	}
+	quoth_xdb_close(w->articles);
+	quoth_xdb_close(w->quotes);
+	w->articles = w->quotes = NULL;
+	for (int k = 0; k < 2 && !st; k++) {
+		char **srcs = calloc(n, sizeof *srcs);
+		char dest[4200], live[4200];
+		snprintf(dest, sizeof dest, "%s/.merge-%s", w->dir, names[k]);
+		snprintf(live, sizeof live, "%s/%s", w->dir, names[k]);
+		for (size_t i = 0; srcs && i < n; i++) {
+			srcs[i] = malloc(strlen(parts[i]) + 16);
+			if (srcs[i])
+				sprintf(srcs[i], "%s/%s", parts[i], names[k]);
+		}
+		char *err = NULL;
+		rm_tree(dest);
+		st = srcs ? quoth_xdb_compact((const char *const *)srcs, n, dest,
+					      &err)
+			  : QUOTH_ERR_NOMEM;
+		if (st)
+			fail(w, st, err ? err : "merging the parts failed");
+		free(err);
+		for (size_t i = 0; srcs && i < n; i++)
+			free(srcs[i]);
+		free(srcs);
+		if (!st) {
+			rm_tree(live);
+			if (rename(dest, live))
+				st = fail(w, QUOTH_ERR_IO, strerror(errno));
+		}
+	}
+	char *err = NULL;
+	if (!st)
+		st = open_db(w->dir, QUOTH_ARTICLES_DB, 1, &w->articles, &err);
+	if (!st)
+		st = open_db(w->dir, QUOTH_QUOTES_DB, 1, &w->quotes, &err);
+	if (err) {
+		fail(w, st, err);
+		free(err);
+	}
+	if (!st && refit_sources(w))
+		st = dbfail(w, w->articles, QUOTH_ERR_INTERNAL);
+	if (!st)
+		st = commit(w);
+	return st;
+}
+
 const quoth_index_stats_t *quoth_writer_stats(const quoth_writer_t *w)
 {
 	return &w->stats;
@@ -832,10 +1132,16 @@ void quoth_writer_close(quoth_writer_t *w)
 {
 	if (!w)
 		return;
+	if (w->articles && w->quotes)
+		commit(w);
 	quoth_xdb_close(w->quotes);
 	quoth_xdb_close(w->articles);
 	for (size_t i = 0; i < w->nlangs; i++)
 		quoth_analyzer_destroy(w->langs[i].a);
+	free(w->spell.v);
 	free(w->seen.v);
+	if (w->lockfd > 0)
+		close(w->lockfd);
+	free(w->dir);
 	free(w);
 }

@@ -226,6 +226,11 @@ quoth_status_t quoth_xdb_replace(quoth_xdb_t *db, const char *idterm,
 	GUARD(db->errmsg, db->wdb->replace_document(idterm, doc->doc));
 }
 
+quoth_status_t quoth_xdb_add(quoth_xdb_t *db, const quoth_xdoc_t *doc)
+{
+	GUARD(db->errmsg, db->wdb->add_document(doc->doc));
+}
+
 quoth_status_t quoth_xdb_delete(quoth_xdb_t *db, const char *term)
 {
 	GUARD(db->errmsg, db->wdb->delete_document(term));
@@ -360,6 +365,26 @@ quoth_status_t quoth_xdb_suggest(quoth_xdb_t *db, const char *word,
 				return QUOTH_ERR_NOMEM;
 		}
 	});
+}
+
+quoth_status_t quoth_xdb_compact(const char *const *srcs, size_t n,
+				 const char *dest, char **err)
+{
+	if (err)
+		*err = nullptr;
+	std::string msg;
+	try {
+		Xapian::Database all;
+		for (size_t i = 0; i < n; i++)
+			all.add_database(Xapian::Database(srcs[i]));
+		all.compact(dest, Xapian::DBCOMPACT_MULTIPASS);
+		return QUOTH_OK;
+	} catch (...) {
+		quoth_status_t st = status_of_current(msg);
+		if (err)
+			*err = dup_string(msg);
+		return st;
+	}
 }
 
 /* ---- documents ---- */

@@ -59,6 +59,21 @@ has "rebuild adds all" "added 8, updated 0" "$out"
 expect "index subdir" 0 "$Q" index --index "$I" "$C/wire"
 has "subdir run removes nothing" "removed 0, skipped 2" "$out"
 
+# a parallel build answers exactly as a single-process one
+expect "build 1 job" 0 "$Q" index --index "$T/j1" --jobs 1 "$C"
+expect "build 3 jobs" 0 "$Q" index --index "$T/j3" --jobs 3 "$C"
+has "parallel summary" "added 8, updated 0" "$out"
+for q in sanctions 'grain OR trust' '"low level of trust"' 'date:2021'; do
+	a=$("$Q" search --index "$T/j1" --facets --format=json "$q")
+	b=$("$Q" search --index "$T/j3" --facets --format=json "$q")
+	eq "parallel build = single build for $q" "$a" "$b"
+done
+a=$("$Q" quotes --index "$T/j1" --facets --format=json 'speaker:lavrov OR trust')
+b=$("$Q" quotes --index "$T/j3" --facets --format=json 'speaker:lavrov OR trust')
+eq "parallel build = single build for quotes" "$a" "$b"
+expect "parallel then incremental" 0 "$Q" index --index "$T/j3" "$C"
+has "parallel build records every file" "skipped 8" "$out"
+
 # ---- searching: analysis rules ----
 expect "phrase straight" 0 S -l '"low level of trust"'
 straight=$out

@@ -28,7 +28,7 @@ typedef struct cli_opts {
 	int color;		/* resolved: 1 colour on */
 	int facets, any, list, count, rebuild, help, verbose;
 	quoth_sort_t sort;
-	unsigned limit, offset, shards;
+	unsigned limit, offset, shards, jobs;
 	char **args;		/* positional arguments (query words, paths) */
 	size_t nargs;
 } cli_opts_t;

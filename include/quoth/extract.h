@@ -6,22 +6,54 @@
  * its speaker.  Works on the raw UTF-8 bytes; offsets are byte offsets into
  * the text passed in.
  *
- * Quotations: curly (“…”, ‘…’ nested), straight ("…") and guillemet marks;
- * a quotation continued over paragraphs (each paragraph reopens with the
- * mark, only the last one closes) is one quotation per paragraph piece, all
- * with the same speaker; stray or unbalanced marks never swallow the rest of
- * the article (a quotation does not cross a blank line unless the next
- * paragraph reopens it); markdown emphasis (**bold**) inside a quotation is
- * kept in the bytes but dropped from `text`.
+ * Quotations: curly (“…”, ‘…’ nested), straight ("…"), guillemet («…») and
+ * low (‚„) marks, paired line by line; only top-level quotations are
+ * reported (a nested quotation is part of its outer one).  A quotation
+ * continued over paragraphs (each paragraph reopens with the mark, only the
+ * last one closes) is one quotation per paragraph piece, all with the same
+ * speaker.  Stray or unbalanced marks never swallow the rest of the
+ * article: a quotation does not cross a line end unless the next paragraph
+ * reopens it, the next line closes it (wrapped text), or the paragraph
+ * breaks mid-sentence and the next one, starting in lower case, closes it;
+ * an unclosed quotation ends at its last inner closing mark, else at the end
+ * of its line.  Apostrophes ("didn’t", "Assads’", "rock 'n' roll") are not
+ * quotation marks.  Markdown emphasis (**bold**) inside a quotation is kept
+ * in the bytes but dropped from `text`; start/end exclude the marks and the
+ * white space and '*' at either edge.
  *
- * Attribution: cue verbs before or after the quotation (said, says, told,
- * added, asked, noted, warned, wrote, tweeted, called, according to, ...),
- * "X: “…”", outline lists where a bullet names the speaker and the quotes sit
- * under it, pronouns ("he said") resolved to the nearest fitting person,
- * titles and roles stripped ("Foreign Minister Sergei Lavrov" -> "Sergei
- * Lavrov"), a surname resolved to the full name given earlier in the text,
- * organisations ("the Foreign Ministry said").  A quoted word or short
- * phrase with no cue (a scare quote) gets no speaker.
+ * Attribution, first rule that applies: "according to X" in the sentence; a
+ * cue verb before the quotation in its sentence ("X said that “…”", "what X
+ * called “…”", "X, the director of Y, said: “…”", "…, saying “…”" takes the
+ * sentence's subject); a cue after it ("“…,” X said", "“…,” said X", "“…,”
+ * X told …", "“…” ― X"), or, after a comma, "“…,” X <any verb>"; "X: “…”";
+ * the paragraph before ending in "X continued:"; "X was adamant that “…”";
+ * a partial quotation of two or more words takes the subject of its
+ * sentence when that is a person or an organisation ("Moore thanked him for
+ * “…”"); the head of the line ("Tillerson: …") or of the outline bullets it
+ * sits under ("• Trump:" / "  • “…”"); then the other pieces of the same
+ * quotation, the attributed quotation just before it (same paragraph, or
+ * the previous one when this one starts its paragraph), and for a
+ * quotation paragraph that stands alone the person the previous sentence
+ * is about.  Cue verbs are matched in all their forms (say, said, saying,
+ * quipped, replies...).
+ *
+ * Speakers: titles and roles are stripped ("Russian Foreign Minister Sergei
+ * Lavrov" -> "Sergei Lavrov", "US Secretary of State Rex Tillerson" -> "Rex
+ * Tillerson"); a surname is resolved to the full name the text gives for
+ * it; "he"/"she" to the nearest fitting person (an outline head first; then
+ * in the nearest sentence with a candidate, a name before a cue verb or an
+ * earlier quotation's speaker, else the leftmost name not governed by a
+ * preposition: "… against diplomat Matthew Rycroft, whom he accused …"
+ * skips Rycroft); "the senator" to the person last titled so, else as for
+ * "he"; "it"/"they" to the nearest organisation.  Organisations keep their
+ * name ("the Foreign Ministry said" -> "Foreign Ministry").  A speaker
+ * described but not named ("a senior Russian diplomat said") gets
+ * speaker NULL with the description as speaker_mention.
+ *
+ * Scare quotes: every quotation is reported, even a single quoted word; a
+ * quoted word or phrase with no cue in its sentence gets speaker NULL
+ * ("as shaky as the West’s “confidence”").  Single quoted words and phrases
+ * in title case (titles of works) never take a sentence's subject.
  */
 #ifndef QUOTH_EXTRACT_H
 #define QUOTH_EXTRACT_H
@@ -36,20 +68,24 @@ extern "C" {
 
 typedef struct quoth_quote {
 	size_t start, end;	/* bytes [start, end) of the quotation, marks excluded */
-	char *text;		/* those bytes with "**"/"__" markup removed and
-				 * runs of white space folded to one space */
+	char *text;		/* those bytes with every '*' (markdown emphasis)
+				 * removed and runs of white space folded to one
+				 * space, trimmed */
 	char *speaker;		/* canonical name ("Sergei Lavrov"), or NULL */
 	char *speaker_mention;	/* the words that named the speaker in the
 				 * text ("he", "Lavrov", "Foreign Minister
 				 * Sergey Lavrov"), or NULL */
 	char *cue;		/* the cue as written ("said", "told",
-				 * "according to", ":"), or NULL */
+				 * "according to", "put it", ":"), or NULL when
+				 * none was written (inherited speakers, "“…” ― X") */
 } quoth_quote_t;
 
 typedef struct quoth_quotes quoth_quotes_t;
 
-/* Extracts the quotations of TEXT[0..LEN).  Returns QUOTH_OK and *OUT
- * (possibly holding none), or QUOTH_ERR_NOMEM. */
+/* Extracts the quotations of TEXT[0..LEN) (any bytes; NUL bytes allowed),
+ * in text order, not overlapping.  Returns QUOTH_OK and *OUT (possibly
+ * holding none; free with quoth_quotes_destroy()), or QUOTH_ERR_NOMEM with
+ * *OUT NULL.  Uses only libc; thread-safe (no shared state). */
 quoth_status_t quoth_extract(const char *text, size_t len,
 			     quoth_quotes_t **out);
 
@@ -63,9 +99,13 @@ void quoth_quotes_destroy(quoth_quotes_t *q);
 
 /* Canonical form of a person's or organisation's name, used to merge name
  * variants across articles: transliteration variants unified ("Sergey" ->
- * "Sergei", "Dmitri" -> "Dmitry"), titles dropped, "Mr."/"Ms." dropped,
- * capitalisation kept.  Caller frees *OUT with free().  QUOTH_OK or
- * QUOTH_ERR_NOMEM. */
+ * "Sergei", "Dmitri"/"Dmitriy" -> "Dmitry", "Alexey" -> "Alexei", "Yury" ->
+ * "Yuri", ...), titles and roles before the name dropped ("Foreign Minister
+ * Sergei Lavrov" -> "Sergei Lavrov", "Mr. Trump" -> "Trump"), a possessive
+ * and white space runs dropped, capitalisation kept.  An organisation (its
+ * last word is "Ministry", "Department", "House", ...) keeps every word but
+ * a leading "the".  Caller frees *OUT with free().  QUOTH_OK or
+ * QUOTH_ERR_NOMEM (*OUT NULL). */
 quoth_status_t quoth_speaker_canonical(const char *name, size_t len,
 				       char **out);
 

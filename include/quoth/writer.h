@@ -7,6 +7,9 @@
  * replaced (articles gone from it are deleted); files that vanished from
  * under the paths of this run are deleted by quoth_writer_finish().
  *
+ * One writer at a time: quoth_writer_open() takes DIR/write.lock (flock)
+ * for as long as the writer is open, besides Xapian's own locks.
+ *
  * Durability: the writer commits in batches, quotations before articles,
  * and records a file as done ("src:" metadata) in the same commit as its
  * last article.  A killed run leaves the index as of its last commit, and
@@ -50,6 +53,31 @@ quoth_status_t quoth_writer_add_file(quoth_writer_t *w, const char *path,
  * commits. */
 quoth_status_t quoth_writer_finish(quoth_writer_t *w,
 				   const char *const *roots, size_t n);
+
+/* Parallel builds.  A fresh index (empty, or --rebuild) can be built by
+ * NPARTS worker processes: worker PART opens its own index (a part
+ * directory), calls quoth_writer_set_part(), and is given every input
+ * file.  It indexes the text files whose ordinal in the run, and the JSON
+ * lines whose line number, is PART modulo NPARTS, and reports only their
+ * problems (file-level ones in worker 0).  The parent, holding the real
+ * index open, then calls quoth_writer_adopt() with the part directories. */
+void quoth_writer_set_part(quoth_writer_t *w, unsigned part, unsigned nparts);
+
+/* Replaces the (empty) databases of W by the merge of PARTS[0..N) (part
+ * index directories), compacted, and rebuilds the per-file records from
+ * the merged documents.  The parts are left for the caller to remove. */
+quoth_status_t quoth_writer_adopt(quoth_writer_t *w, const char *const *parts,
+				  size_t n);
+
+/* Removes the index directory DIR and everything in it (a worker's part
+ * after the merge). */
+void quoth_writer_remove(const char *dir);
+
+/* True if W's index holds no articles. */
+int quoth_writer_empty(quoth_writer_t *w);
+
+/* Adds STATS into W's (the parent sums its workers'). */
+void quoth_writer_add_stats(quoth_writer_t *w, const quoth_index_stats_t *s);
 
 const quoth_index_stats_t *quoth_writer_stats(const quoth_writer_t *w);
 const char *quoth_writer_errmsg(const quoth_writer_t *w);

@@ -73,6 +73,10 @@ quoth_status_t quoth_xdb_doccount(quoth_xdb_t *db, unsigned *out);
 quoth_status_t quoth_xdb_replace(quoth_xdb_t *db, const char *idterm,
 				 const quoth_xdoc_t *doc);
 
+/* Adds DOC as a new document (the caller knows none carries its id term:
+ * cheaper than quoth_xdb_replace(), which must look for one). */
+quoth_status_t quoth_xdb_add(quoth_xdb_t *db, const quoth_xdoc_t *doc);
+
 /* Deletes every document indexed by TERM. */
 quoth_status_t quoth_xdb_delete(quoth_xdb_t *db, const char *term);
 
@@ -121,6 +125,12 @@ quoth_status_t quoth_xdb_add_spelling(quoth_xdb_t *db, const char *word,
 				      size_t len, unsigned freq);
 quoth_status_t quoth_xdb_suggest(quoth_xdb_t *db, const char *word,
 				 char **out);
+
+/* Merges the databases SRCS[0..N) into a new database at DEST (which must
+ * not exist), compacted.  User metadata of duplicate keys: the first
+ * source's value.  Spelling tables are summed. */
+quoth_status_t quoth_xdb_compact(const char *const *srcs, size_t n,
+				 const char *dest, char **err);
 
 /* ---- documents being built ---- */
 

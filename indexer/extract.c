@@ -1,0 +1,2657 @@
+/*
+ * extract.c - quotation and speaker extraction (see quoth/extract.h).
+ *
+ * The text is cut once into tokens (words, punctuation, quotation marks,
+ * line breaks) with byte offsets; everything after works on tokens:
+ *
+ *   1. pairing: quotation marks are paired line by line with a small stack,
+ *      so a stray mark can never open a quotation that runs past its
+ *      paragraph (a line end with an open quotation either continues into a
+ *      reopened paragraph, a wrapped line that closes it, or ends it);
+ *   2. names: a pass over capitalised runs collects the full names the text
+ *      gives ("Russian Foreign Minister Sergey Lavrov" -> "Sergey Lavrov"),
+ *      so that a later "Lavrov" can be resolved to it;
+ *   3. attribution, quotation by quotation in text order (so that earlier
+ *      speakers are known when a pronoun is resolved): "according to X",
+ *      a cue verb in the sentence before the quotation, "X said"/"said X"
+ *      after it, "X: “…”", the head of the line or of the enclosing outline
+ *      bullets, and last the speaker of the previous paragraph's quotation
+ *      when this one stands alone.
+ *
+ * Why rules instead of a model: the extractor runs inside the indexer over
+ * whole archives, with no data files, and its decisions must be explainable
+ * to a researcher who asks why a quotation got its speaker.
+ */
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "quoth/extract.h"
+
+struct quoth_quotes {
+	quoth_quote_t *v;
+	size_t n;
+};
+
+/* ---- word lists (lower case; "'" stands for both apostrophes) ---- */
+
+static const char *const CUES[] = {
+	"said", "says", "say", "saying", "told", "tells", "tell", "telling",
+	"added", "adds", "adding", "asked", "asks", "noted", "notes", "noting",
+	"warned", "warns", "warning", "wrote", "writes", "writing", "tweeted",
+	"tweets", "tweeting", "posted", "explained", "explains", "explaining",
+	"stated", "states", "declared", "declares", "declaring", "insisted",
+	"insists", "insisting", "argued", "argues", "arguing", "claimed",
+	"claims", "claiming", "continued", "continues", "recalled", "recalls",
+	"recalling", "replied", "replies", "responded", "responds", "answered",
+	"acknowledged", "acknowledges", "admitted", "admits", "announced",
+	"announces", "observed", "observes", "remarked", "stressed",
+	"stresses", "stressing", "emphasized", "emphasised", "emphasizes",
+	"emphasises", "emphasizing", "emphasising", "suggested", "suggests",
+	"conceded", "concedes", "cautioned", "cautions", "complained",
+	"complains", "joked", "jokes", "quipped", "quips", "shouted", "yelled",
+	"predicted", "predicts", "maintained", "maintains", "countered",
+	"counters", "called", "calls", "calling", "described", "describes",
+	"describing", "reiterated", "reiterates", "reiterating", "lamented",
+	"laments", "urged", "urges", "vowed", "vows", "promised", "promises",
+	"pledged", "pledges", "boasted", "boasts", "concluded", "confirmed",
+	"confirms", "contended", "contends", "demanded", "mused", "recounted",
+	"retorted", "testified", "whispered", "agreed", "objected",
+	"proclaimed", "reported", "speculated", "thundered", "texted",
+	"emailed", "wondered", "accused", "accuses", "blasted", "slammed",
+	"criticized", "criticised", "charged", "alleged", "expressed",
+	"asserted", "asserts", "affirmed", "mentioned", "repeated",
+	"reminded", "disclosed", "revealed", "insisted", "exclaimed",
+	"denied", "denies", "dubbed", "labeled", "labelled", "branded",
+	"termed", "praised", "predicted", "quoted", "assured", "hinted",
+	"signaled", "signalled", "acknowledging", "announcing", "telling",
+	"writes", "adds", "explain", "argue", "claim", "warn", "insist",
+	"note", "add", "ask", "tweet", "write", "call", "describe",
+};
+
+/* Verbs of saying by lemma; cue_word() matches their inflections. */
+static const char *const CUE_LEMMAS[] = {
+	"say", "tell", "add", "ask", "note", "warn", "write", "tweet", "post",
+	"explain", "state", "declare", "insist", "argue", "claim", "continue",
+	"recall", "reply", "respond", "answer", "acknowledge", "admit",
+	"announce", "observe", "remark", "stress", "emphasize", "emphasise",
+	"suggest", "concede", "caution", "complain", "joke", "quip", "shout",
+	"yell", "predict", "maintain", "counter", "call", "describe",
+	"reiterate", "lament", "urge", "vow", "promise", "pledge", "boast",
+	"conclude", "confirm", "contend", "demand", "muse", "recount",
+	"retort", "testify", "whisper", "agree", "object", "proclaim",
+	"report", "speculate", "thunder", "text", "email", "e-mail", "wonder",
+	"accuse", "blast", "slam", "criticize", "criticise", "charge",
+	"allege", "express", "assert", "affirm", "mention", "repeat",
+	"remind", "disclose", "reveal", "exclaim", "deny", "dub", "label",
+	"brand", "term", "praise", "quote", "assure", "hint", "signal",
+	"echo", "scoff", "interject", "opine", "tout", "brag", "sneer",
+	"snap", "plead", "recite", "advise", "inform", "summarize",
+	"summarise", "cry", "groan", "gush", "marvel", "mock", "protest",
+	"rail", "sing", "chant", "write", "pen", "thank", "tease",
+	"lecture", "preach", "rant", "fume", "reason", "estimate",
+	"forecast", "question", "challenge", "concur", "confess", "bemoan",
+	"decry", "declare", "promise", "threaten", "apologize", "apologise",
+	"announce", "insist", "recommend", "reassure", "respond",
+};
+
+/* Cues that may come before their subject: "…,” said Lavrov. */
+static const char *const CUES_FIRST[] = {
+	"said", "says", "added", "adds", "asked", "asks", "wrote", "writes",
+	"tweeted", "tweets", "continued", "continues", "explained", "noted",
+	"notes", "recalled", "replied", "responded", "declared", "insisted",
+	"argued", "warned", "stated", "observed", "remarked", "quipped",
+	"joked", "cautioned", "countered", "concluded", "acknowledged",
+	"admitted", "exclaimed", "posted", "answered", "shouted", "offered",
+	"reported", "reports", "wrote", "recalls", "explains", "adds",
+	"warns", "argues", "insists", "notes", "concludes", "concluded",
+};
+
+/* Words that sit between a subject and its verb: "Lavrov later said". */
+static const char *const AUX[] = {
+	"also", "later", "then", "again", "has", "had", "have", "is", "was",
+	"were", "are", "would", "will", "could", "did", "does", "do", "once",
+	"further", "still", "even", "only", "never", "not", "just", "quoted",
+	"as", "been", "being", "once", "first", "previously", "recently",
+	"reportedly", "repeatedly", "simply", "flatly", "bluntly", "earlier",
+	"today", "yesterday", "tonight", "privately", "publicly", "often",
+	"frequently", "ultimately", "finally", "initially", "separately",
+	"subsequently", "may", "might", "must", "should", "can",
+};
+
+static const char *const PRONOUNS[] = {
+	"he", "she", "they", "it", "i", "we", "you",
+};
+
+/* Formal titles and modifiers in front of a name; never part of it. */
+static const char *const TITLES[] = {
+	"president", "minister", "secretary", "state", "foreign", "deputy",
+	"prime", "vice", "senator", "sen.", "rep.", "representative", "gov.",
+	"governor", "mr.", "mrs.", "ms.", "mr", "mrs", "ms", "dr.", "dr",
+	"gen.", "general", "ambassador", "spokesman", "spokeswoman",
+	"spokesperson", "chancellor", "mayor", "chairman", "chairwoman",
+	"chair", "director", "chief", "commissioner", "envoy", "judge",
+	"justice", "attorney", "secretary-general", "lt.", "col.", "colonel",
+	"sgt.", "capt.", "captain", "adm.", "admiral", "maj.", "prof.",
+	"professor", "rev.", "reverend", "sir", "lord", "pope", "sheikh",
+	"emir", "press", "u.s.", "us", "un", "u.n.", "uk", "u.k.", "eu",
+	"nato", "defense", "defence", "interior", "finance", "economy",
+	"trade", "house", "senate", "speaker", "leader", "majority",
+	"minority", "whip", "former", "acting", "senior", "candidate",
+	"nominee", "presidential", "democratic", "republican", "gop",
+	"congressman", "congresswoman", "assemblyman", "councilman",
+	"commander", "officer", "official", "aide", "adviser", "advisor",
+	"lawmaker", "ceo", "cfo", "coo", "executive", "founder", "anchor",
+	"host", "moderator", "correspondent", "columnist", "analyst",
+	"economist", "expert", "mfa", "kremlin", "white", "national",
+	"security", "advisor", "counsel", "sec.", "supt.", "insp.", "amb.",
+	"first", "lady", "queen", "prince", "princess", "crown", "field",
+	"marshal", "premier", "gov", "rep", "sen", "pres.", "atty.",
+	"assistant", "undersecretary", "under", "head", "staff",
+};
+
+/* Lower-case heads of a descriptive speaker ("the senior official"). */
+static const char *const ROLES[] = {
+	"spokesman", "spokeswoman", "spokesperson", "official", "officials",
+	"diplomat", "diplomats", "aide", "aides", "adviser", "advisers",
+	"advisor", "analyst", "analysts", "expert", "experts", "source",
+	"sources", "director", "chief", "head", "leader", "member",
+	"lawmaker", "lawmakers", "representative", "correspondent",
+	"reporter", "editor", "professor", "researcher", "economist",
+	"executive", "manager", "officer", "chairman", "president",
+	"minister", "secretary", "ambassador", "envoy", "commander",
+	"candidate", "nominee", "strategist", "consultant", "attorney",
+	"lawyer", "judge", "senator", "governor", "mayor", "statement",
+	"ministry", "spokespeople", "administration", "campaign", "general",
+	"premier", "chancellor", "founder", "ceo", "observer", "observers",
+	"critic", "critics", "supporter", "supporters", "voter", "voters",
+	"resident", "residents", "witness", "witnesses", "police",
+	"prosecutor", "prosecutors", "investigator", "investigators",
+	"agency", "government", "report", "document", "memo", "letter",
+	"employee", "employees", "worker", "workers", "activist", "activists",
+	"pollster", "strategist", "historian", "scientist", "author",
+	"writer", "host", "anchor", "moderator", "columnist", "organizer",
+	"chief", "ceo", "partner", "friend", "neighbor", "neighbour",
+	"mother", "father", "son", "daughter", "wife", "husband", "brother",
+	"sister", "owner", "student", "teacher", "doctor", "delegate",
+	"delegates", "office", "team", "statement", "aide", "surrogate",
+	"congressman", "congresswoman", "businessman", "businesswoman",
+	"billionaire", "mogul", "frontrunner", "front-runner", "challenger",
+	"rival", "opponent", "incumbent", "republican", "democrat",
+};
+
+/* Lower-case words inside a descriptive noun phrase. */
+static const char *const NP_ADJ[] = {
+	"senior", "former", "top", "deputy", "press", "foreign", "defense",
+	"defence", "national", "security", "military", "state", "campaign",
+	"white", "house", "federal", "local", "chief", "high-ranking",
+	"unnamed", "anonymous", "one", "another", "longtime", "veteran",
+	"political", "public", "policy", "communications", "government",
+	"administration", "intelligence", "health", "election", "party",
+	"presidential", "other", "two", "three", "several", "many", "some",
+	"russian", "american", "british", "of",
+};
+
+/* Capitalised heads that name an organisation, not a person. */
+static const char *const ORGS[] = {
+	"ministry", "department", "office", "committee", "council", "party",
+	"government", "administration", "agency", "service", "commission",
+	"court", "police", "army", "navy", "military", "campaign", "embassy",
+	"kremlin", "pentagon", "house", "bank", "fund", "corp.", "corp",
+	"inc.", "inc", "company", "group", "association", "union",
+	"university", "institute", "center", "centre", "foundation",
+	"organization", "organisation", "times", "post", "news", "network",
+	"reuters", "press", "channel", "tv", "television", "journal",
+	"magazine", "senate", "congress", "parliament", "duma", "assembly",
+	"board", "bureau", "authority", "coalition", "alliance", "forces",
+	"mission", "secretariat", "cabinet", "nations", "command", "guard",
+	"club", "council", "federation", "league", "tribunal", "unit",
+	"staff", "monitor", "observatory", "ap", "afp", "cnn", "bbc", "nbc",
+	"cbs", "abc", "msnbc", "fox", "tass", "interfax", "ria", "xinhua",
+	"tribune", "herald", "gazette", "guardian", "telegraph", "agency",
+	"fbi", "cia", "nsa", "dnc", "rnc", "gop", "opec", "who", "imf",
+	"nato", "un", "u.n.", "eu", "mfa", "state-run", "white",
+};
+
+/* Heads of place names, which are not people ("South Carolina"). */
+static const char *const PLACES[] = {
+	"carolina", "york", "east", "west", "north", "south", "states",
+	"america", "korea", "jersey", "hampshire", "dakota", "virginia",
+	"kingdom", "republic", "city", "county", "island", "islands",
+	"valley", "street", "avenue", "square", "bay", "river", "lake",
+	"mountain", "mountains", "beach", "park", "hall", "church", "school",
+	"airport", "station", "bridge", "hill", "capitol", "coast", "gulf",
+	"sea", "ocean", "peninsula", "strait", "province", "district",
+	"region", "arabia", "africa", "europe", "asia", "zealand", "emirates",
+	"angeles", "francisco", "vegas", "orleans", "mexico", "rico",
+	"heights", "plaza", "tower", "center", "road", "lane", "canyon",
+	"village", "town", "township", "borough", "territory", "territories",
+	"bank", "strip", "desert", "land", "wood", "woods", "field", "fields",
+	"arena", "stadium", "garden", "gardens", "room", "office",
+};
+
+/* Capitalised words that start sentences or name times, not people. */
+static const char *const STOPS[] = {
+	"the", "a", "an", "and", "but", "or", "so", "yet", "for", "nor", "in",
+	"on", "at", "to", "of", "by", "with", "from", "as", "if", "when",
+	"while", "after", "before", "since", "because", "though", "although",
+	"this", "that", "these", "those", "it", "he", "she", "they", "we",
+	"i", "you", "his", "her", "their", "our", "my", "your", "its",
+	"there", "here", "what", "who", "whom", "whose", "which", "where",
+	"why", "how", "also", "however", "still", "meanwhile", "now",
+	"later", "earlier", "today", "yesterday", "tomorrow", "monday",
+	"tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"january", "february", "march", "april", "june", "july", "august",
+	"september", "october", "november", "december", "jan.", "feb.",
+	"aug.", "sept.", "oct.", "nov.", "dec.", "asked", "speaking",
+	"according", "one", "some", "many", "most", "all", "both", "each",
+	"every", "no", "not", "yes", "just", "even", "only", "instead",
+	"indeed", "thus", "hence", "therefore", "again", "perhaps", "maybe",
+	"overall", "despite", "during", "under", "over", "about", "against",
+	"without", "within", "among", "between", "into", "through", "until",
+	"unlike", "like", "including", "other", "another", "such", "said",
+	"says", "update", "photo", "read", "related", "advertisement",
+	"click", "share", "subscribe", "join", "follow", "then", "do",
+	"does", "did", "is", "are", "was", "were", "be", "has", "have",
+	"had", "will", "would", "can", "could", "should", "may", "might",
+	"must", "let", "don't", "it's", "that's", "there's", "here's",
+	"what's", "we're", "i'm", "i've", "i'll", "we've", "you're",
+	"thank", "thanks", "please", "well", "oh", "sir", "ok", "okay",
+	"never", "always", "very", "more", "less", "first", "last", "next",
+	"new", "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr",
+	"background", "bottom-line", "note", "source", "sources", "editor's",
+	"breaking", "exclusive", "watch", "video", "listen", "see", "via",
+	"image", "images", "getty", "reuters/", "ap/", "day", "week", "month",
+	"year", "morning", "afternoon", "evening", "night", "once", "twice",
+};
+
+static const char *const PREPS[] = {
+	"against", "with", "to", "for", "from", "by", "of", "at", "on",
+	"about", "toward", "towards", "between", "among", "into", "than",
+	"over", "under", "like", "including", "versus", "vs.", "behind",
+	"without", "upon", "onto", "beside", "besides", "unlike", "whom",
+	"accused", "met", "meet", "meeting", "called", "invited", "urged",
+	"told", "asked", "thanked", "praised", "criticized", "blamed",
+};
+
+static const char *const PARTICLES[] = {
+	"al", "bin", "ibn", "de", "van", "von", "der", "da", "di", "la", "le",
+	"du", "dos", "del", "abu", "el", "ben", "mac", "st.", "y",
+};
+
+static const char *const TIMES[] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday", "today", "yesterday", "tonight", "morning", "afternoon",
+	"evening", "night", "week", "weekend", "month", "year",
+};
+
+static const char *const ABBREVS[] = {
+	"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col",
+	"sgt", "jr", "sr", "st", "prof", "rev", "capt", "maj", "adm", "hon",
+	"pres", "mt", "ft", "atty", "supt", "cmdr", "insp", "amb", "jan",
+	"feb", "aug", "sept", "oct", "nov", "dec", "corp", "inc", "ltd", "co",
+	"vs", "no", "sec", "messrs", "gens", "sens", "reps",
+};
+
+/* Transliteration variants of one name word, each to one spelling. */
+static const char *const VARIANTS[][2] = {
+	{"sergey", "Sergei"}, {"sergej", "Sergei"}, {"dmitri", "Dmitry"},
+	{"dmitriy", "Dmitry"}, {"dmitrii", "Dmitry"}, {"alexey", "Alexei"},
+	{"aleksei", "Alexei"}, {"aleksey", "Alexei"}, {"alexej", "Alexei"},
+	{"yury", "Yuri"}, {"yuriy", "Yuri"}, {"iurii", "Yuri"},
+	{"yurij", "Yuri"}, {"andrey", "Andrei"}, {"andrej", "Andrei"},
+	{"nikolay", "Nikolai"}, {"aleksandr", "Alexander"},
+	{"alexandr", "Alexander"}, {"evgeny", "Yevgeny"},
+	{"evgeniy", "Yevgeny"}, {"yevgeniy", "Yevgeny"},
+	{"evgenii", "Yevgeny"}, {"georgiy", "Georgy"}, {"georgii", "Georgy"},
+	{"anatoliy", "Anatoly"}, {"anatolii", "Anatoly"},
+	{"vitaliy", "Vitaly"}, {"vitalii", "Vitaly"}, {"valeriy", "Valery"},
+	{"valerii", "Valery"}, {"arkadiy", "Arkady"}, {"grigoriy", "Grigory"},
+	{"vasiliy", "Vasily"}, {"vasili", "Vasily"}, {"matvey", "Matvei"},
+	{"timofey", "Timofei"}, {"fedor", "Fyodor"}, {"petr", "Pyotr"},
+	{"mikhael", "Mikhail"}, {"maksim", "Maxim"}, {"aleksey", "Alexei"},
+	{"zelenskiy", "Zelensky"}, {"zelenskyy", "Zelensky"},
+	{"zelenskii", "Zelensky"}, {"navalnyy", "Navalny"},
+	{"qaddafi", "Gaddafi"}, {"kadhafi", "Gaddafi"}, {"qadhafi", "Gaddafi"},
+	{"gadhafi", "Gaddafi"}, {"moammar", "Muammar"}, {"mouammar", "Muammar"},
+	{"peskov", "Peskov"}, {"medvedyev", "Medvedev"},
+	{"gorbachov", "Gorbachev"}, {"khrushchyov", "Khrushchev"},
+	{"yeltsyn", "Yeltsin"}, {"zakharova", "Zakharova"},
+};
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ---- tokens ---- */
+
+enum { T_WORD, T_PUNCT, T_MARK, T_NL };
+enum { M_DOUBLE = 1, M_SINGLE, M_GUIL };
+enum { S_OPEN = 1, S_CLOSE, S_STRAIGHT };
+
+enum {
+	F_CAP = 1 << 0, F_POSS = 1 << 1, F_STOP = 1 << 2, F_TITLE = 1 << 3,
+	F_ROLE = 1 << 4, F_ORG = 1 << 5, F_PRON = 1 << 6, F_CUE = 1 << 7,
+	F_AUX = 1 << 8, F_PREP = 1 << 9, F_PART = 1 << 10, F_TIME = 1 << 11,
+	F_ADJ = 1 << 12, F_CUE1 = 1 << 13, F_UPPER = 1 << 14, F_DET = 1 << 15,
+	F_LY = 1 << 16, F_PLACE = 1 << 17, F_LEMMA = 1 << 18,
+};
+
+struct tok {
+	size_t s, e;
+	unsigned char kind, fam, shape;
+	unsigned char lsp, rsp;	/* mark: space or line edge before / after */
+	int flags;
+	int nl;			/* T_NL: newlines in the run */
+	int line;
+	int q;			/* piece containing the token, or -1 */
+};
+
+struct line {
+	int indent;		/* columns before the first mark or word */
+	bool bullet;
+	int tok0;		/* first token after indentation and bullet */
+	int tok1;		/* one past the last token of the line */
+};
+
+enum { A_NONE, A_PERSON, A_ORG, A_PRON, A_DESC };
+
+struct attr {
+	int kind;
+	int a, b;		/* mention: tokens [a, b] */
+	int na;			/* name part: tokens [na, b] */
+	int cue0, cue1;		/* cue tokens, -1 when none */
+	bool colon;		/* the cue is a colon */
+	char *speaker;		/* resolved, owned */
+	char *mention;		/* owned */
+	char *cue;		/* owned */
+};
+
+struct piece {
+	size_t s, e;		/* content bytes, trimmed */
+	int topen, tclose;	/* mark tokens; tclose -1 when unclosed */
+	int tend;		/* last token inside */
+	int chain;		/* first piece of its quotation */
+	bool end_sent;		/* the content ends a sentence */
+	bool end_comma;
+	struct attr at;
+};
+
+struct person {
+	char *name;		/* canonical full name */
+	char *sur;		/* last word, lower-case, particle stripped */
+	size_t pos;
+	bool full;		/* two words or more */
+	char *titles;		/* the words before the name, lower-case */
+};
+
+struct ex {
+	const char *t;
+	size_t n;
+	struct tok *tok;
+	int ntok, captok;
+	struct line *ln;
+	int nln;
+	struct piece *pc;
+	int npc, cappc;
+	struct person *per;
+	int nper, capper;
+	struct wtab *wt;
+	bool oom;
+};
+
+/* ---- byte helpers ---- */
+
+static bool is_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+}
+
+static bool is_alnum(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	       (c >= 'A' && c <= 'Z');
+}
+
+static unsigned char lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+/* Decodes the code point at P (at most N bytes); *LEN its length.  Bad
+ * sequences read as one byte U+FFFD. */
+static unsigned cp_at(const unsigned char *p, size_t n, int *len)
+{
+	unsigned c = p[0];
+	int l = c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+	if (c >= 0x80 && c < 0xc0)
+		l = 0;
+	if (l == 0 || (size_t)l > n) {
+		*len = 1;
+		return 0xfffd;
+	}
+	unsigned v = l == 1 ? c : l == 2 ? c & 0x1f : l == 3 ? c & 0x0f : c & 0x07;
+	for (int i = 1; i < l; i++) {
+		if ((p[i] & 0xc0) != 0x80) {
+			*len = 1;
+			return 0xfffd;
+		}
+		v = v << 6 | (p[i] & 0x3f);
+	}
+	*len = l;
+	return v;
+}
+
+enum { C_SPACE, C_NL, C_WORD, C_PUNCT, C_MARK, C_SKIP };
+
+/* Class of code point V; for quotation marks, *FAM and *SHAPE. */
+static int cls(unsigned v, int *fam, int *shape)
+{
+	*fam = *shape = 0;
+	switch (v) {
+	case '\n': return C_NL;
+	case '"': *fam = M_DOUBLE; *shape = S_STRAIGHT; return C_MARK;
+	case '\'': *fam = M_SINGLE; *shape = S_STRAIGHT; return C_MARK;
+	case 0x201c: case 0x201e: case 0x201f:
+		*fam = M_DOUBLE; *shape = S_OPEN; return C_MARK;
+	case 0x201d: *fam = M_DOUBLE; *shape = S_CLOSE; return C_MARK;
+	case 0x2018: case 0x201a: case 0x2039:
+		*fam = M_SINGLE; *shape = S_OPEN; return C_MARK;
+	case 0x2019: case 0x203a:
+		*fam = M_SINGLE; *shape = S_CLOSE; return C_MARK;
+	case 0xab: *fam = M_GUIL; *shape = S_OPEN; return C_MARK;
+	case 0xbb: *fam = M_GUIL; *shape = S_CLOSE; return C_MARK;
+	case '*': case '_': return C_SKIP;
+	case 0xa0: case 0x202f: case 0x3000: case 0xfeff: case 0x205f:
+		return C_SPACE;
+	}
+	if (v < 0x80) {
+		if (is_alnum((unsigned char)v))
+			return C_WORD;
+		if (is_space((unsigned char)v))
+			return C_SPACE;
+		return C_PUNCT;
+	}
+	if (v >= 0x2000 && v <= 0x200b)
+		return C_SPACE;
+	if ((v >= 0x2010 && v <= 0x205e) || (v >= 0x2190 && v <= 0x2bff) ||
+	    (v >= 0xa1 && v <= 0xbf && v != 0xaa && v != 0xba) || v == 0xd7 ||
+	    v == 0xf7 || v == 0xfffd)
+		return C_PUNCT;
+	return C_WORD;
+}
+
+static int cls_at(const struct ex *x, size_t i, int *len)
+{
+	int fam, shape;
+	if (i >= x->n) {
+		*len = 0;
+		return C_NL;
+	}
+	unsigned v = cp_at((const unsigned char *)x->t + i, x->n - i, len);
+	return cls(v, &fam, &shape);
+}
+
+/* Class of the character before byte I, skipping markup. */
+static int cls_before(const struct ex *x, size_t i, size_t *at)
+{
+	while (i > 0) {
+		size_t j = i - 1;
+		while (j > 0 && ((unsigned char)x->t[j] & 0xc0) == 0x80)
+			j--;
+		int len, c = cls_at(x, j, &len);
+		if (c != C_SKIP) {
+			*at = j;
+			return c;
+		}
+		i = j;
+	}
+	*at = 0;
+	return C_NL;
+}
+
+static int cls_after(const struct ex *x, size_t i, size_t *at)
+{
+	int len;
+	for (;;) {
+		int c = cls_at(x, i, &len);
+		if (c != C_SKIP || len == 0) {
+			*at = i;
+			return c;
+		}
+		i += len;
+	}
+}
+
+/* ---- lists ---- */
+
+/* Lower-cased copy of word token T into BUF (typographic apostrophe as
+ * ASCII), without a possessive 's when STRIP. */
+static size_t wcopy(const struct ex *x, const struct tok *t, char *buf,
+		    size_t cap, bool strip)
+{
+	size_t n = 0;
+	for (size_t i = t->s; i < t->e && n + 1 < cap;) {
+		unsigned char c = (unsigned char)x->t[i];
+		if (c == 0xe2 && i + 3 <= t->e &&
+		    (unsigned char)x->t[i + 1] == 0x80 &&
+		    (unsigned char)x->t[i + 2] == 0x99) {
+			buf[n++] = '\'';
+			i += 3;
+			continue;
+		}
+		buf[n++] = (char)lower(c);
+		i++;
+	}
+	buf[n] = 0;
+	if (strip && n >= 2 && buf[n - 2] == '\'' && buf[n - 1] == 's') {
+		n -= 2;
+		buf[n] = 0;
+	}
+	return n;
+}
+
+static bool in_list(const char *w, const char *const *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (list[i][0] == w[0] && !strcmp(list[i], w))
+			return true;
+	return false;
+}
+
+#define IN(w, list) in_list(w, list, NELEM(list))
+
+/* The word lists as one hash table of flags, built per call (so that the
+ * extractor keeps no mutable global state): one probe per word instead of
+ * a scan of every list. */
+#define WT_SIZE 4096
+
+struct wtab {
+	const char *w[WT_SIZE];
+	int f[WT_SIZE];
+};
+
+static unsigned whash(const char *s)
+{
+	unsigned h = 2166136261u;
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
+static void wt_add(struct wtab *t, const char *const *list, size_t n, int flag)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned h = whash(list[i]) & (WT_SIZE - 1);
+		while (t->w[h] && strcmp(t->w[h], list[i]))
+			h = (h + 1) & (WT_SIZE - 1);
+		t->w[h] = list[i];
+		t->f[h] |= flag;
+	}
+}
+
+static int wt_get(const struct wtab *t, const char *w)
+{
+	unsigned h = whash(w) & (WT_SIZE - 1);
+	while (t->w[h]) {
+		if (!strcmp(t->w[h], w))
+			return t->f[h];
+		h = (h + 1) & (WT_SIZE - 1);
+	}
+	return 0;
+}
+
+static bool lemma(const struct wtab *t, const char *w, size_t n)
+{
+	char b[40];
+	if (n == 0 || n + 1 >= sizeof b)
+		return false;
+	memcpy(b, w, n);
+	b[n] = 0;
+	return (wt_get(t, b) & F_LEMMA) != 0;
+}
+
+/* Is W (lower case) a form of a verb of saying?  said, says, saying,
+ * quipped, replies, argued... */
+static bool cue_word(const struct wtab *t, const char *w, int f)
+{
+	size_t n = strlen(w);
+	char b[40];
+	if ((f & (F_CUE | F_LEMMA)))
+		return true;
+	if (n < 4 || n + 2 >= sizeof b)
+		return false;
+	if (!strcmp(w + n - 3, "ies") || !strcmp(w + n - 3, "ied")) {
+		memcpy(b, w, n - 3);
+		strcpy(b + n - 3, "y");
+		return lemma(t, b, n - 2);
+	}
+	size_t cut = !strcmp(w + n - 3, "ing") ? 3 :
+		     !strcmp(w + n - 2, "ed") || !strcmp(w + n - 2, "es") ? 2 :
+		     w[n - 1] == 's' ? 1 : 0;
+	if (!cut)
+		return false;
+	size_t m = n - cut;
+	if (lemma(t, w, m))
+		return true;
+	memcpy(b, w, m);
+	b[m] = 'e';		/* noting -> note, argued -> argue */
+	if (lemma(t, b, m + 1))
+		return true;
+	if (m >= 3 && w[m - 1] == w[m - 2])	/* quipped -> quip */
+		return lemma(t, w, m - 1);
+	return false;
+}
+
+static int word_flags(const struct ex *x, const struct tok *t)
+{
+	char w[40];
+	int f = 0;
+	unsigned char c = (unsigned char)x->t[t->s];
+	if (c >= 'A' && c <= 'Z')
+		f |= F_CAP;
+	else if (c >= 0x80) {
+		int len;
+		unsigned v = cp_at((const unsigned char *)x->t + t->s,
+				   x->n - t->s, &len);
+		if ((v >= 0xc0 && v <= 0xde && v != 0xd7) ||
+		    (v >= 0x391 && v <= 0x3a9) || (v >= 0x400 && v <= 0x42f) ||
+		    (v >= 0x100 && v <= 0x17f && !(v & 1)))
+			f |= F_CAP;
+	}
+	bool upper = true;
+	int letters = 0;
+	for (size_t i = t->s; i < t->e; i++) {
+		unsigned char d = (unsigned char)x->t[i];
+		if (d >= 'a' && d <= 'z')
+			upper = false;
+		if ((d >= 'a' && d <= 'z') || (d >= 'A' && d <= 'Z'))
+			letters++;
+	}
+	if (upper && letters >= 2)
+		f |= F_UPPER;
+	size_t n = wcopy(x, t, w, sizeof w, false);
+	if ((!strncmp(w, "al-", 3) || !strncmp(w, "el-", 3) || !strncmp(w, "ad-", 3)) &&
+	    t->e - t->s > 3 && x->t[t->s + 3] >= 'A' && x->t[t->s + 3] <= 'Z')
+		f |= F_CAP;
+	if (n >= 2 && w[n - 2] == '\'' && w[n - 1] == 's') {
+		f |= F_POSS;
+		w[n -= 2] = 0;
+	}
+	if (n == 0 || n + 1 >= sizeof w)
+		return f;
+	int lf = wt_get(x->wt, w);
+	f |= lf & (F_STOP | F_TITLE | F_ROLE | F_ORG | F_PRON | F_CUE1 | F_AUX |
+		   F_PREP | F_TIME | F_PLACE | F_ADJ);
+	if (cue_word(x->wt, w, lf))
+		f |= F_CUE;
+	if ((lf & F_PART) || ((!strncmp(w, "al-", 3) || !strncmp(w, "el-", 3)) &&
+				 !(f & F_CAP)))
+		f |= F_PART;
+	if (!strcmp(w, "the") || !strcmp(w, "a") || !strcmp(w, "an"))
+		f |= F_DET;
+	if (n > 4 && w[n - 2] == 'l' && w[n - 1] == 'y' && !(f & F_CAP))
+		f |= F_LY;
+	return f;
+}
+
+static bool weq(const struct ex *x, int i, const char *w)
+{
+	if (i < 0 || i >= x->ntok || x->tok[i].kind != T_WORD)
+		return false;
+	char b[40];
+	wcopy(x, &x->tok[i], b, sizeof b, false);
+	return !strcmp(b, w);
+}
+
+static bool in_set(char c, const char *set)
+{
+	return c && strchr(set, c) != NULL;
+}
+
+static bool punct_is(const struct ex *x, int i, const char *set)
+{
+	if (i < 0 || i >= x->ntok || x->tok[i].kind != T_PUNCT)
+		return false;
+	const struct tok *t = &x->tok[i];
+	return t->e - t->s == 1 && in_set(x->t[t->s], set);
+}
+
+/* ---- tokenizer ---- */
+
+static bool push_tok(struct ex *x, struct tok t)
+{
+	if (x->ntok == x->captok) {
+		int cap = x->captok ? x->captok * 2 : 256;
+		struct tok *p = realloc(x->tok, (size_t)cap * sizeof *p);
+		if (!p) {
+			x->oom = true;
+			return false;
+		}
+		x->tok = p;
+		x->captok = cap;
+	}
+	x->tok[x->ntok++] = t;
+	return true;
+}
+
+/* US state abbreviations after names: "Sen. Rand Paul, R-Ky., said". */
+static const char *const STATES[] = {
+	"ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga",
+	"ill", "ind", "kan", "kans", "ky", "la", "md", "mass", "mich", "minn",
+	"miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "penn",
+	"tenn", "tex", "va", "vt", "wash", "wis", "wyo", "ia", "me",
+};
+
+static bool abbrev_word(const struct ex *x, size_t s, size_t e)
+{
+	char w[16];
+	size_t n = 0;
+	bool dot = false;
+	int letters = 0;
+	for (size_t i = s; i < e; i++) {
+		char c = x->t[i];
+		if (c == '.')
+			dot = true;
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+			letters++;
+		if (n + 1 < sizeof w)
+			w[n++] = (char)lower((unsigned char)c);
+	}
+	w[n] = 0;
+	if (dot && letters >= 1 && letters <= 4)
+		return true;	/* "U.S", "U.N" */
+	if (e - s == 1 && letters == 1 && x->t[s] >= 'A' && x->t[s] <= 'Z')
+		return true;	/* initial "J." */
+	const char *h = memchr(w, '-', n);
+	const char *st = h ? h + 1 : w;
+	size_t so = (size_t)(st - w);
+	if (s + so < e && x->t[s + so] >= 'A' && x->t[s + so] <= 'Z' &&
+	    in_list(st, STATES, NELEM(STATES)))
+		return true;	/* "R-Ky.", "Calif." */
+	return e - s < sizeof w && IN(w, ABBREVS);
+}
+
+static bool tokenize(struct ex *x)
+{
+	size_t i = 0;
+	int line = 0;
+	while (i < x->n) {
+		int len, c = cls_at(x, i, &len);
+		struct tok t = { .s = i, .q = -1, .line = line };
+		if (c == C_SPACE || c == C_SKIP) {
+			i += len;
+			continue;
+		}
+		if (c == C_NL) {
+			int nl = 0;
+			size_t j = i, lastnl = i;
+			while (j < x->n) {
+				int l2, c2 = cls_at(x, j, &l2);
+				if (c2 == C_NL) {
+					nl++;
+					lastnl = j;
+				} else if (c2 != C_SPACE) {
+					break;
+				}
+				j += (size_t)l2;
+			}
+			t.kind = T_NL;
+			t.e = i + 1;
+			t.nl = nl;
+			if (!push_tok(x, t))
+				return false;
+			line += nl;
+			/* The next line's indentation stays for lines(). */
+			i = lastnl + 1;
+			continue;
+		}
+		if (c == C_MARK) {
+			int fam, shape;
+			cls(cp_at((const unsigned char *)x->t + i, x->n - i, &len),
+			    &fam, &shape);
+			/* An apostrophe inside a word is part of it. */
+			size_t pb, na;
+			int cb = cls_before(x, i, &pb);
+			int ca = cls_after(x, i + len, &na);
+			if (fam == M_SINGLE && shape != S_OPEN && cb == C_WORD &&
+			    ca == C_WORD && pb + 4 >= i)
+				goto word;
+			t.kind = T_MARK;
+			t.fam = (unsigned char)fam;
+			t.shape = (unsigned char)shape;
+			t.e = i + len;
+			t.lsp = cb == C_SPACE || cb == C_NL || cb == C_MARK ||
+				(cb == C_PUNCT && in_set(x->t[pb], "([{/-")) ||
+				(cb == C_PUNCT && (unsigned char)x->t[pb] == 0xe2) ||
+				(cb == C_PUNCT && x->t[pb] == ':');
+			t.rsp = ca == C_SPACE || ca == C_NL ||
+				(ca == C_PUNCT && na < x->n &&
+				 in_set(x->t[na], ".,;:!?)]}/-")) ||
+				(ca == C_PUNCT && na < x->n &&
+				 (unsigned char)x->t[na] == 0xe2);
+			if (!push_tok(x, t))
+				return false;
+			i += len;
+			continue;
+		}
+		if (c == C_PUNCT) {
+			t.kind = T_PUNCT;
+			t.e = i + len;
+			if (!push_tok(x, t))
+				return false;
+			i += len;
+			continue;
+		}
+word:
+		/* A word: letters and digits, with inner - . ' ’ & joined. */
+		{
+			size_t j = i;
+			for (;;) {
+				int l2, c2 = cls_at(x, j, &l2);
+				if (j >= x->n)
+					break;
+				if (c2 == C_WORD) {
+					j += l2;
+					continue;
+				}
+				unsigned char b = (unsigned char)x->t[j];
+				bool inner = b == '-' || b == '.' || b == '\'' ||
+					     b == '&' ||
+					     (b == 0xe2 && l2 == 3 &&
+					      (unsigned char)x->t[j + 1] == 0x80 &&
+					      (unsigned char)x->t[j + 2] == 0x99);
+				if (inner && j > i) {
+					int l3, c3 = cls_at(x, j + l2, &l3);
+					if (c3 == C_WORD && j + l2 < x->n) {
+						j += l2;
+						continue;
+					}
+				}
+				break;
+			}
+			if (j == i)
+				j = i + (size_t)len;
+			if (j < x->n && x->t[j] == '.' && abbrev_word(x, i, j))
+				j++;
+			t.kind = T_WORD;
+			t.e = j;
+			t.flags = word_flags(x, &t);
+			if (!push_tok(x, t))
+				return false;
+			i = j;
+		}
+	}
+	return true;
+}
+
+/* Fills x->ln: indentation, bullets, first token of each line. */
+static bool lines(struct ex *x)
+{
+	int nl = 1;
+	for (int i = 0; i < x->ntok; i++)
+		if (x->tok[i].kind == T_NL)
+			nl += x->tok[i].nl;
+	x->ln = calloc((size_t)nl + 1, sizeof *x->ln);
+	if (!x->ln) {
+		x->oom = true;
+		return false;
+	}
+	x->nln = nl;
+	for (int l = 0; l < nl; l++)
+		x->ln[l].tok0 = x->ln[l].tok1 = -1;
+	for (int i = 0; i < x->ntok; i++) {
+		struct tok *t = &x->tok[i];
+		if (t->kind == T_NL || t->line >= nl)
+			continue;
+		struct line *L = &x->ln[t->line];
+		if (L->tok0 < 0)
+			L->tok0 = i;
+		L->tok1 = i + 1;
+	}
+	for (int l = 0; l < nl; l++) {
+		struct line *L = &x->ln[l];
+		if (L->tok0 < 0)
+			continue;
+		size_t s = x->tok[L->tok0].s, b = s;
+		while (b > 0 && x->t[b - 1] != '\n')
+			b--;
+		int ind = 0;
+		for (size_t k = b; k < s; k++)
+			ind += x->t[k] == '\t' ? 4 : 1;
+		/* Bullets: • ◦ ▪ - * + and "1." "a)" "IV." */
+		int k = L->tok0;
+		for (int guard = 0; guard < 3 && k < L->tok1; guard++) {
+			const struct tok *t = &x->tok[k];
+			bool bul = false;
+			if (t->kind == T_PUNCT) {
+				unsigned char c = (unsigned char)x->t[t->s];
+				bul = c == '-' || c == '+' || c == 0xe2 || c == 0xc2 ||
+				      c == '>' || c == '#';
+			} else if (t->kind == T_WORD && t->e - t->s <= 4 &&
+				   punct_is(x, k + 1, ".)")) {
+				bool ok = true;
+				for (size_t m = t->s; m < t->e; m++) {
+					char c = x->t[m];
+					if (!((c >= '0' && c <= '9') || strchr("IVXivx", c) ||
+					      (t->e - t->s == 1 && c >= 'a' && c <= 'z')))
+						ok = false;
+				}
+				if (ok) {
+					k++;
+					bul = true;
+				}
+			}
+			if (!bul)
+				break;
+			L->bullet = true;
+			k++;
+		}
+		/* A bullet "*" is markup to the tokenizer; see it in bytes. */
+		if (!L->bullet && s > b && (x->t[s - 1] == ' ' || x->t[s - 1] == '\t')) {
+			for (size_t m = b; m < s; m++)
+				if (x->t[m] == '*' && m + 1 < s && x->t[m + 1] == ' ')
+					L->bullet = true;
+		}
+		if (x->t[s] == '*' && s + 1 < x->n && x->t[s + 1] == ' ')
+			L->bullet = true;
+		L->indent = ind;
+		L->tok0 = k;
+	}
+	return true;
+}
+
+/* ---- pairing ---- */
+
+static bool push_piece(struct ex *x, struct piece p)
+{
+	if (x->npc == x->cappc) {
+		int cap = x->cappc ? x->cappc * 2 : 32;
+		struct piece *q = realloc(x->pc, (size_t)cap * sizeof *q);
+		if (!q) {
+			x->oom = true;
+			return false;
+		}
+		x->pc = q;
+		x->cappc = cap;
+	}
+	x->pc[x->npc++] = p;
+	return true;
+}
+
+static bool skip_byte(char c)
+{
+	return is_space((unsigned char)c) || c == '\n' || c == '*';
+}
+
+/* Records the piece between mark tokens OPEN and CLOSE (or ending at byte
+ * END when CLOSE is -1, TEND its last token). */
+static void emit(struct ex *x, int open, int close, size_t end, int tend,
+		 int chain)
+{
+	size_t s = x->tok[open].e, e = close >= 0 ? x->tok[close].s : end;
+	while (s < e && skip_byte(x->t[s]))
+		s++;
+	while (e > s && skip_byte(x->t[e - 1]))
+		e--;
+	int letters = 0;
+	for (size_t i = s; i < e && letters < 2;) {
+		int len, c = cls_at(x, i, &len);
+		letters += c == C_WORD;
+		i += (size_t)len;
+	}
+	/* Nothing to quote; and "rock 'n' roll" is no quotation. */
+	if (letters == 0 || (letters < 2 && x->tok[open].fam == M_SINGLE))
+		return;
+	struct piece p = { .s = s, .e = e, .topen = open, .tclose = close,
+			   .tend = close >= 0 ? close : tend,
+			   .chain = chain >= 0 ? chain : x->npc };
+	p.at.cue0 = p.at.cue1 = -1;
+	p.at.kind = A_NONE;
+	size_t k = e;
+	while (k > s && (x->t[k - 1] == ')' || x->t[k - 1] == ']' ||
+			 x->t[k - 1] == '\'' || x->t[k - 1] == '"'))
+		k--;
+	char last = x->t[k - 1];
+	p.end_sent = last == '.' || last == '!' || last == '?' ||
+		     (k >= s + 3 && (unsigned char)x->t[k - 3] == 0xe2 &&
+		      (unsigned char)x->t[k - 2] == 0x80 &&
+		      (unsigned char)x->t[k - 1] == 0xa6 && close >= 0 &&
+		      close + 1 < x->ntok && x->tok[close + 1].kind == T_WORD &&
+		      (x->tok[close + 1].flags & F_CAP));
+	p.end_comma = last == ',' || punct_is(x, close >= 0 ? close + 1 : -1, ",");
+	int idx = x->npc;
+	if (!push_piece(x, p))
+		return;
+	for (int i = open; i <= p.tend && i < x->ntok; i++)
+		x->tok[i].q = idx;
+}
+
+/* Does line L hold a closing mark of family FAM before any opening one? */
+static bool closes_on(const struct ex *x, int l, int fam)
+{
+	if (l < 0 || l >= x->nln || x->ln[l].tok0 < 0)
+		return false;
+	for (int i = x->ln[l].tok0; i < x->ln[l].tok1; i++) {
+		const struct tok *t = &x->tok[i];
+		if (t->kind != T_MARK || t->fam != fam)
+			continue;
+		if (t->shape == S_CLOSE || (t->shape == S_STRAIGHT && !t->lsp))
+			return true;
+		if (t->shape == S_OPEN || (t->shape == S_STRAIGHT && t->lsp))
+			return false;
+	}
+	return false;
+}
+
+static bool opens(const struct tok *t, int fam)
+{
+	if (t->kind != T_MARK || t->fam != fam)
+		return false;
+	return t->shape == S_OPEN || t->shape == S_STRAIGHT ||
+	       (t->shape == S_CLOSE && fam == M_DOUBLE && t->lsp && !t->rsp);
+}
+
+/* A later closing mark of family FAM on the same line as token I? */
+static bool closer_ahead(const struct ex *x, int i, int fam, bool single)
+{
+	int l = x->tok[i].line;
+	for (int j = i + 1; j < x->ntok && x->tok[j].line == l &&
+			    x->tok[j].kind != T_NL; j++) {
+		const struct tok *t = &x->tok[j];
+		if (t->kind != T_MARK || t->fam != fam)
+			continue;
+		if (single) {
+			if (t->shape != S_OPEN && !t->lsp && t->rsp)
+				return true;
+		} else if (t->shape != S_OPEN && !t->lsp) {
+			return true;
+		}
+	}
+	return false;
+}
+
+static void pair(struct ex *x)
+{
+	struct { int tok, fam; bool straight; } st[16];
+	int depth = 0, last_close = -1, pend = -1, chain = -1;
+	for (int i = 0; i < x->ntok && !x->oom; i++) {
+		struct tok *t = &x->tok[i];
+		if (t->kind == T_NL) {
+			if (depth == 0)
+				continue;
+			int fam = st[0].fam, l = t->line, nx = l + t->nl;
+			bool blank = t->nl >= 2;
+			const struct line *N = nx < x->nln ? &x->ln[nx] : NULL;
+			int f = N && N->tok0 >= 0 && N->tok0 < N->tok1 ? N->tok0 : -1;
+			if (f >= 0 && opens(&x->tok[f], fam)) {
+				/* Rule 1: the next paragraph reopens. */
+				int before = x->npc;
+				if (last_close > st[0].tok)
+					emit(x, st[0].tok, last_close, 0, last_close, chain);
+				else
+					emit(x, st[0].tok, -1, t->s, i - 1, chain);
+				pend = x->npc > before ? x->pc[x->npc - 1].chain : chain;
+				depth = 0;
+				continue;
+			}
+			if (!blank && N && !N->bullet && closes_on(x, nx, fam))
+				continue;	/* Rule 2: a wrapped line. */
+			if (blank && N && f >= 0 && i > 0 &&
+			    (x->tok[i - 1].kind == T_WORD || punct_is(x, i - 1, ",")) &&
+			    x->tok[f].kind == T_WORD && !(x->tok[f].flags & F_CAP) &&
+			    closes_on(x, nx, fam))
+				continue;	/* Rule 3: a broken paragraph. */
+			/* Rule 4: unbalanced; end at its last inner close. */
+			if (last_close > st[0].tok)
+				emit(x, st[0].tok, last_close, 0, last_close, chain);
+			else
+				emit(x, st[0].tok, -1, t->s, i - 1, chain);
+			depth = 0;
+			pend = -1;
+			continue;
+		}
+		if (t->kind != T_MARK)
+			continue;
+		if (depth == 0) {
+			bool open = false;
+			if (t->fam == M_DOUBLE && t->shape == S_OPEN)
+				open = true;
+			else if (t->fam == M_GUIL && t->shape == S_OPEN)
+				open = true;
+			else if (t->fam == M_DOUBLE && t->shape == S_STRAIGHT) {
+				size_t pb;
+				int cb = cls_before(x, t->s, &pb);
+				bool digit = cb == C_WORD && x->t[pb] >= '0' && x->t[pb] <= '9';
+				open = !digit && !(!t->lsp && t->rsp);
+			} else if (t->fam == M_DOUBLE && t->shape == S_CLOSE) {
+				open = t->lsp && closer_ahead(x, i, M_DOUBLE, false);
+			} else if (t->fam == M_SINGLE && t->shape != S_CLOSE) {
+				open = t->lsp && !t->rsp && closer_ahead(x, i, M_SINGLE, true);
+			}
+			if (open) {
+				st[0].tok = i;
+				st[0].fam = t->fam;
+				st[0].straight = t->shape == S_STRAIGHT;
+				depth = 1;
+				last_close = -1;
+				chain = pend;
+				pend = -1;
+			}
+			continue;
+		}
+		/* Inside a quotation. */
+		int close_at = -1;	/* stack level to close, or -1 */
+		bool push = false;
+		int dbl = -1;
+		for (int k = depth - 1; k >= 0; k--)
+			if (st[k].fam == M_DOUBLE) {
+				dbl = k;
+				break;
+			}
+		if (t->fam == M_DOUBLE) {
+			if (t->shape == S_CLOSE)
+				close_at = dbl;
+			else if (t->shape == S_OPEN && !t->lsp && t->rsp)
+				close_at = dbl;
+			else if (t->shape == S_OPEN)
+				push = true;
+			else if (dbl >= 0 && !st[dbl].straight && t->lsp && !t->rsp)
+				push = true;
+			else if (dbl >= 0)
+				close_at = dbl;
+			else if (t->lsp && !t->rsp)
+				push = true;
+		} else if (t->fam == M_GUIL) {
+			if (t->shape == S_OPEN)
+				push = true;
+			else
+				for (int k = depth - 1; k >= 0; k--)
+					if (st[k].fam == M_GUIL) {
+						close_at = k;
+						break;
+					}
+		} else {
+			bool top_single = st[depth - 1].fam == M_SINGLE;
+			if (t->shape == S_OPEN)
+				push = !t->rsp;
+			else if (t->shape == S_CLOSE)
+				close_at = top_single && !t->lsp ? depth - 1 : -1;
+			else if (top_single && !t->lsp)
+				close_at = depth - 1;
+			else if (t->lsp && !t->rsp)
+				push = true;
+		}
+		if (push && depth < 16) {
+			st[depth].tok = i;
+			st[depth].fam = t->fam;
+			st[depth].straight = t->shape == S_STRAIGHT;
+			depth++;
+		} else if (close_at >= 0) {
+			depth = close_at;
+			last_close = i;
+			if (depth == 0) {
+				emit(x, st[0].tok, i, 0, i, chain);
+				chain = -1;
+			}
+		}
+	}
+	if (depth > 0 && !x->oom) {
+		if (last_close > st[0].tok)
+			emit(x, st[0].tok, last_close, 0, last_close, chain);
+		else
+			emit(x, st[0].tok, -1, x->n, x->ntok - 1, chain);
+	}
+}
+
+/* ---- strings ---- */
+
+/* Copy of bytes [s, e) with '*' dropped and white space folded. */
+static char *norm_copy(const char *t, size_t s, size_t e)
+{
+	char *o = malloc(e - s + 1);
+	if (!o)
+		return NULL;
+	size_t n = 0;
+	bool sp = false;
+	for (size_t i = s; i < e; i++) {
+		char c = t[i];
+		if (c == '*')
+			continue;
+		if (is_space((unsigned char)c) || c == '\n') {
+			sp = n > 0;
+			continue;
+		}
+		if ((unsigned char)c == 0xc2 && i + 1 < e &&
+		    (unsigned char)t[i + 1] == 0xa0) {
+			sp = n > 0;
+			i++;
+			continue;
+		}
+		if (sp)
+			o[n++] = ' ';
+		sp = false;
+		o[n++] = c;
+	}
+	o[n] = 0;
+	return o;
+}
+
+/* Splits NAME into words (white space), each as [s, e). */
+static int split_words(const char *s, size_t len, size_t (*w)[2], int max)
+{
+	int n = 0;
+	size_t i = 0;
+	while (i < len && n < max) {
+		while (i < len && (is_space((unsigned char)s[i]) || s[i] == '\n' ||
+				   s[i] == '*'))
+			i++;
+		if (i >= len)
+			break;
+		size_t b = i;
+		while (i < len && !is_space((unsigned char)s[i]) && s[i] != '\n')
+			i++;
+		w[n][0] = b;
+		w[n][1] = i;
+		n++;
+	}
+	return n;
+}
+
+static void lowcopy(const char *s, size_t len, char *buf, size_t cap)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len && n + 1 < cap; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == 0xe2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
+		    (unsigned char)s[i + 2] == 0x99) {
+			buf[n++] = '\'';
+			i += 2;
+			continue;
+		}
+		buf[n++] = (char)lower(c);
+	}
+	buf[n] = 0;
+}
+
+quoth_status_t quoth_speaker_canonical(const char *name, size_t len, char **out)
+{
+	size_t w[32][2];
+	char buf[64];
+	*out = NULL;
+	int n = split_words(name, len, w, 32);
+	/* Trailing punctuation and a possessive off the last word. */
+	while (n > 0) {
+		size_t *e = &w[n - 1][1];
+		while (*e > w[n - 1][0] && strchr(",;:)(\"", name[*e - 1]))
+			(*e)--;
+		if (*e - w[n - 1][0] >= 3 && name[*e - 1] == 's' &&
+		    name[*e - 2] == '\'')
+			*e -= 2;
+		else if (*e - w[n - 1][0] >= 5 && name[*e - 1] == 's' &&
+			 (unsigned char)name[*e - 2] == 0x99 &&
+			 (unsigned char)name[*e - 4] == 0xe2)
+			*e -= 4;
+		if (*e > w[n - 1][0])
+			break;
+		n--;
+	}
+	int first = 0;
+	if (n > 0) {
+		lowcopy(name + w[n - 1][0], w[n - 1][1] - w[n - 1][0], buf, sizeof buf);
+		if (IN(buf, ORGS) && n > 1) {
+			lowcopy(name + w[0][0], w[0][1] - w[0][0], buf, sizeof buf);
+			if (!strcmp(buf, "the"))
+				first = 1;
+		} else {
+			/* A person: the words after the last title. */
+			for (int k = n - 1; k >= 0; k--) {
+				lowcopy(name + w[k][0], w[k][1] - w[k][0], buf, sizeof buf);
+				if (IN(buf, TITLES) || !strcmp(buf, "of") ||
+				    !strcmp(buf, "the")) {
+					first = k + 1;
+					break;
+				}
+			}
+			if (first >= n)
+				first = 0;
+		}
+	}
+	char *o = malloc(len + 64);
+	if (!o)
+		return QUOTH_ERR_NOMEM;
+	size_t m = 0;
+	for (int k = first; k < n; k++) {
+		const char *src = name + w[k][0];
+		size_t l = w[k][1] - w[k][0];
+		lowcopy(src, l, buf, sizeof buf);
+		for (size_t v = 0; v < NELEM(VARIANTS); v++)
+			if (!strcmp(buf, VARIANTS[v][0])) {
+				src = VARIANTS[v][1];
+				l = strlen(src);
+				break;
+			}
+		if (m)
+			o[m++] = ' ';
+		if (m + l + 2 > len + 64)
+			break;
+		memcpy(o + m, src, l);
+		m += l;
+	}
+	o[m] = 0;
+	*out = o;
+	return QUOTH_OK;
+}
+
+/* ---- names ---- */
+
+static bool name_word(const struct tok *t)
+{
+	return t->kind == T_WORD && (t->flags & F_CAP) && !(t->flags & F_STOP);
+}
+
+/* Start of the capitalised run ending at word token J (particles and
+ * titles included; stops at punctuation and lower-case words). */
+static int run_start(const struct ex *x, int j, int lo)
+{
+	int r = j;
+	while (r - 1 >= lo) {
+		const struct tok *p = &x->tok[r - 1];
+		if (p->kind != T_WORD || (p->flags & F_POSS))
+			break;
+		if (name_word(p) || ((p->flags & F_PART) && r - 2 >= lo &&
+				     name_word(&x->tok[r - 2])))
+			r--;
+		else if (weq(x, r - 1, "of") && r - 2 >= lo &&
+			 (x->tok[r - 2].flags & F_TITLE) && (x->tok[r - 2].flags & F_CAP))
+			r--;	/* "Secretary of State" */
+		else
+			break;
+	}
+	return r;
+}
+
+/* First word of the name in run [r, j]: after the last title. */
+static int name_start(const struct ex *x, int r, int j)
+{
+	int n = j;
+	while (n - 1 >= r && !(x->tok[n - 1].flags & F_TITLE) &&
+	       !weq(x, n - 1, "of"))
+		n--;
+	if (x->tok[j].flags & F_TITLE)
+		return j + 1;	/* nothing but titles */
+	return n;
+}
+
+static bool add_person(struct ex *x, const char *name, size_t pos, bool full,
+		       const char *titles, size_t tlen)
+{
+	if (x->nper == x->capper) {
+		int cap = x->capper ? x->capper * 2 : 32;
+		struct person *p = realloc(x->per, (size_t)cap * sizeof *p);
+		if (!p) {
+			x->oom = true;
+			return false;
+		}
+		x->per = p;
+		x->capper = cap;
+	}
+	char *nm = NULL;
+	if (quoth_speaker_canonical(name, strlen(name), &nm)) {
+		x->oom = true;
+		return false;
+	}
+	const char *last = strrchr(nm, ' ');
+	last = last ? last + 1 : nm;
+	if (!strncmp(last, "al-", 3) || !strncmp(last, "el-", 3) ||
+	    !strncmp(last, "Al-", 3) || !strncmp(last, "El-", 3))
+		last += 3;
+	char *sur = strdup(last);
+	if (!sur) {
+		free(nm);
+		x->oom = true;
+		return false;
+	}
+	for (char *c = sur; *c; c++)
+		*c = (char)lower((unsigned char)*c);
+	char *tt = malloc(tlen + 1);
+	if (!tt) {
+		free(nm);
+		free(sur);
+		x->oom = true;
+		return false;
+	}
+	lowcopy(titles, tlen, tt, tlen + 1);
+	x->per[x->nper++] = (struct person){ nm, sur, pos, full, tt };
+	return true;
+}
+
+static char *tok_copy(const struct ex *x, int a, int b)
+{
+	return norm_copy(x->t, x->tok[a].s, x->tok[b].e);
+}
+
+/* Two-word cues, followed by punctuation, "about" or "that": "Hillary
+ * shot back, “…”", "Trump went on about “…”". */
+static bool phrasal_cue(const struct ex *x, int i)
+{
+	if (i + 2 < x->ntok && x->tok[i + 2].kind == T_WORD &&
+	    !weq(x, i + 2, "about") && !weq(x, i + 2, "that"))
+		return false;
+	if (weq(x, i + 1, "back"))
+		return weq(x, i, "shot") || weq(x, i, "fired") ||
+		       weq(x, i, "pushed") || weq(x, i, "hit") ||
+		       weq(x, i, "shoots") || weq(x, i, "fires");
+	if (weq(x, i + 1, "on") || weq(x, i + 1, "in"))
+		return weq(x, i, "went") || weq(x, i, "chimed");
+	return false;
+}
+
+static bool is_cue_at(const struct ex *x, int i)
+{
+	if (i < 0 || i >= x->ntok || x->tok[i].kind != T_WORD ||
+	    (x->tok[i].flags & F_CAP))
+		return false;
+	return (x->tok[i].flags & F_CUE) || phrasal_cue(x, i) ||
+	       (weq(x, i, "according") && weq(x, i + 1, "to")) ||
+	       (weq(x, i, "put") && weq(x, i + 1, "it"));
+}
+
+/* Collects the full names of the text, and single names that act as
+ * people ("Mattis said", "Minister Ryabkov"). */
+static void collect_names(struct ex *x)
+{
+	for (int j = 0; j < x->ntok && !x->oom; j++) {
+		const struct tok *t = &x->tok[j];
+		if (!name_word(t))
+			continue;
+		if (j + 1 < x->ntok && (name_word(&x->tok[j + 1]) ||
+					(x->tok[j + 1].flags & F_PART)) &&
+		    !(t->flags & F_POSS))
+			continue;	/* not the end of the run */
+		int r = run_start(x, j, 0);
+		while (r < j && (x->tok[r].flags & (F_STOP | F_PART)))
+			r++;
+		int n = name_start(x, r, j);
+		if (n > j)
+			continue;
+		int words = 0;
+		bool bad = false;
+		for (int k = n; k <= j; k++) {
+			int f = x->tok[k].flags;
+			if (f & F_PART)
+				continue;
+			words++;
+			if ((f & (F_ORG | F_TIME | F_STOP | F_UPPER)) ||
+			    (x->tok[k].e - x->tok[k].s == 2 && x->t[x->tok[k].e - 1] == '.' &&
+			     k == j))
+				bad = true;
+		}
+		if (bad || words > 4 || (x->tok[j].flags & F_PLACE))
+			continue;
+		bool titled = n > r;
+		int v = j + 1;
+		while (v < x->ntok && (x->tok[v].flags & (F_AUX | F_LY)) && v < j + 3)
+			v++;
+		bool speaks = is_cue_at(x, v) && !(t->flags & F_POSS);
+		if (words >= 2 || titled || speaks) {
+			char *nm = tok_copy(x, n, j);
+			if (!nm) {
+				x->oom = true;
+				return;
+			}
+			int a = n;
+			while (a - 1 >= 0 && n - a < 6 && x->tok[a - 1].kind == T_WORD &&
+			       ((x->tok[a - 1].flags & (F_TITLE | F_ROLE | F_ADJ)) ||
+				name_word(&x->tok[a - 1])))
+				a--;
+			add_person(x, nm, x->tok[n].s, words >= 2, x->t + x->tok[a].s,
+				   x->tok[n].s - x->tok[a].s);
+			free(nm);
+		}
+	}
+}
+
+/* The full name for single name W (lower-case) near byte POS, or NULL. */
+static const struct person *full_name(const struct ex *x, const char *w,
+				      size_t pos)
+{
+	const struct person *best = NULL;
+	for (int i = 0; i < x->nper; i++) {
+		const struct person *p = &x->per[i];
+		if (!p->full || strcmp(p->sur, w))
+			continue;
+		if (!best || (p->pos < pos && (best->pos > pos || p->pos > best->pos)))
+			best = p;
+	}
+	return best;
+}
+
+static bool known_single(const struct ex *x, const char *w)
+{
+	for (int i = 0; i < x->nper; i++)
+		if (!strcmp(x->per[i].sur, w))
+			return true;
+	return false;
+}
+
+/* The person last given role ROLE (lower case: "senator") before POS. */
+static const struct person *by_role(const struct ex *x, const char *role,
+				    size_t pos)
+{
+	static const char *const ABBR[][2] = {
+		{"senator", "sen."}, {"governor", "gov."},
+		{"representative", "rep."}, {"congressman", "rep."},
+		{"congresswoman", "rep."}, {"general", "gen."},
+		{"professor", "prof."}, {"nominee", "candidate"},
+		{"candidate", "nominee"}, {"frontrunner", "candidate"},
+	};
+	const char *alt = NULL;
+	for (size_t i = 0; i < NELEM(ABBR); i++)
+		if (!strcmp(role, ABBR[i][0]))
+			alt = ABBR[i][1];
+	const struct person *best = NULL;
+	for (int i = 0; i < x->nper; i++) {
+		const struct person *p = &x->per[i];
+		if (p->pos >= pos || !p->titles[0])
+			continue;
+		if (strstr(p->titles, role) || (alt && strstr(p->titles, alt)))
+			if (!best || p->pos > best->pos)
+				best = p;
+	}
+	return best;
+}
+
+/* ---- attribution ---- */
+
+/* Is the name run [na, b] a person ("Putin" only when known as one)? */
+static bool person_run(const struct ex *x, int na, int b, bool titled)
+{
+	int words = 0;
+	if (x->tok[b].flags & F_PLACE)
+		return false;
+	for (int k = na; k <= b; k++) {
+		if (x->tok[k].flags & (F_ORG | F_UPPER | F_TIME))
+			return false;
+		if (!(x->tok[k].flags & F_PART))
+			words++;
+	}
+	if (words >= 2 || titled)
+		return true;
+	char w[40];
+	wcopy(x, &x->tok[b], w, sizeof w, true);
+	const char *s = w;
+	if (!strncmp(s, "al-", 3) || !strncmp(s, "el-", 3))
+		s += 3;
+	return known_single(x, s);
+}
+
+/* Classifies the noun phrase [a, b]: fills AT (kind, na). */
+static bool np_kind(const struct ex *x, int a, int b, struct attr *at,
+		    bool lenient)
+{
+	if (a < 0 || b < a)
+		return false;
+	const struct tok *h = &x->tok[b];
+	if (h->kind != T_WORD || (h->flags & F_POSS))
+		return false;
+	while (a < b && (x->tok[a].flags & F_DET))
+		a++;
+	at->a = a;
+	at->b = b;
+	if (a == b && (h->flags & F_PRON)) {
+		at->kind = A_PRON;
+		at->na = b;
+		return true;
+	}
+	if (name_word(h)) {
+		int r = run_start(x, b, a);
+		if (h->flags & F_ORG) {
+			at->kind = A_ORG;
+			at->na = r;
+			return true;
+		}
+		for (int k = r; k <= b; k++)
+			if ((x->tok[k].flags & F_ORG) && !(x->tok[k].flags & F_TITLE)) {
+				at->kind = A_ORG;
+				at->na = r;
+				return true;
+			}
+		int n = name_start(x, r, b);
+		if (n > b) {
+			at->kind = A_DESC;	/* "the President" */
+			at->na = b;
+			return true;
+		}
+		if (h->flags & F_UPPER && n == b && !lenient)
+			return false;
+		bool titled = n > a;
+		if (!person_run(x, n, b, titled) && !lenient)
+			return false;
+		at->kind = n == b && !person_run(x, n, b, titled) ? A_ORG : A_PERSON;
+		at->na = n;
+		return true;
+	}
+	if ((h->flags & F_ROLE) && !(h->flags & F_CAP)) {
+		at->kind = A_DESC;
+		at->na = b;
+		return true;
+	}
+	return false;
+}
+
+/* Start of the noun phrase ending at word token B, no earlier than LO. */
+static int np_back(const struct ex *x, int b, int lo)
+{
+	int a = b;
+	while (a - 1 >= lo) {
+		const struct tok *p = &x->tok[a - 1];
+		if (p->kind != T_WORD || p->q >= 0)
+			break;
+		if (p->flags & F_DET) {
+			a--;
+			break;
+		}
+		if (name_word(p) || (p->flags & (F_TITLE | F_ADJ | F_ROLE | F_PART)) ||
+		    (p->flags & F_POSS))
+			a--;
+		else
+			break;
+		if (b - a > 8)
+			break;
+	}
+	return a;
+}
+
+/* The noun phrase before a parenthesis ending at J (or at J - 1 when J is
+ * a comma): "Gov. John Kasich (R-OH)". */
+static bool np_paren(const struct ex *x, int j, int lo, struct attr *at,
+		     bool lenient)
+{
+	int k = punct_is(x, j, ")") ? j - 1 : j - 2;
+	while (k > lo && k > j - 12 && !punct_is(x, k, "("))
+		k--;
+	if (punct_is(x, k, "(") && k - 1 >= lo && x->tok[k - 1].kind == T_WORD)
+		return np_kind(x, np_back(x, k - 1, lo), k - 1, at, lenient);
+	return false;
+}
+
+/* The subject of cue token V: skips auxiliaries, then an appositive
+ * (", the director of X,") back to the name.  LO bounds the search. */
+static bool subject_of(const struct ex *x, int v, int lo, struct attr *at,
+		       bool lenient)
+{
+	int j = v - 1;
+	while (j >= lo && x->tok[j].kind == T_WORD && x->tok[j].q < 0 &&
+	       ((x->tok[j].flags & (F_AUX | F_LY)) && !(x->tok[j].flags & F_CAP) &&
+		!(x->tok[j].flags & F_PRON)))
+		j--;
+	while (j >= lo && (x->tok[j].flags & F_TIME)) {
+		j--;
+		if (weq(x, j, "on") || weq(x, j, "last") || weq(x, j, "this") ||
+		    weq(x, j, "late") || weq(x, j, "early"))
+			j--;
+	}
+	if (j < lo || x->tok[j].q >= 0)
+		return false;
+	if (punct_is(x, j, ")") || (punct_is(x, j, ",") && punct_is(x, j - 1, ")")))
+		return np_paren(x, j, lo, at, lenient);
+	if (punct_is(x, j, ",")) {
+		int k = j - 1;
+		while (k >= lo && k > j - 20 && x->tok[k].q < 0 &&
+		       !punct_is(x, k, ",") && x->tok[k].kind != T_NL &&
+		       !punct_is(x, k, ".;:!?"))
+			k--;
+		if (k < lo || !punct_is(x, k, ","))
+			return false;
+		struct attr a1 = *at, a2 = *at;
+		bool ok1 = k - 1 >= lo &&
+			   (punct_is(x, k - 1, ")") ? np_paren(x, k - 1, lo, &a1, lenient) :
+			    np_kind(x, np_back(x, k - 1, lo), k - 1, &a1, lenient));
+		bool ok2 = np_kind(x, np_back(x, j - 1, k + 1), j - 1, &a2, false);
+		if (ok1 && (a1.kind == A_PERSON || a1.kind == A_ORG ||
+			    a1.kind == A_PRON)) {
+			*at = a1;
+			return true;
+		}
+		if (ok2 && a2.kind == A_PERSON) {
+			*at = a2;
+			return true;
+		}
+		if (ok1) {
+			*at = a1;
+			return true;
+		}
+		return false;
+	}
+	if (x->tok[j].kind != T_WORD)
+		return false;
+	return np_kind(x, np_back(x, j, lo), j, at, lenient);
+}
+
+/* Noun phrase starting at token A (forward), for "said X". */
+static int np_fwd(const struct ex *x, int a, int hi)
+{
+	int b = a;
+	if (b <= hi && (x->tok[b].flags & F_DET))
+		b++;
+	int last = -1;
+	while (b <= hi && x->tok[b].kind == T_WORD && x->tok[b].q < 0) {
+		int f = x->tok[b].flags;
+		bool head = name_word(&x->tok[b]) || (f & (F_TITLE | F_ROLE | F_PRON));
+		if (head)
+			last = b;
+		else if (!(f & (F_ADJ | F_PART)) && !((f & F_POSS) && b > a))
+			break;
+		if (f & F_PRON)
+			break;
+		b++;
+	}
+	if (last >= 0 && (x->tok[last].flags & F_POSS) && last + 1 <= hi &&
+	    x->tok[last + 1].kind == T_WORD)
+		return -1;	/* "Putin's spokesman": no head found */
+	return last;
+}
+
+/* Sentence bounds around piece P (tokens outside other pieces). */
+static int sent_lo(const struct ex *x, int k)
+{
+	const struct piece *P = &x->pc[k];
+	int j = P->topen - 1;
+	for (; j >= 0; j--) {
+		const struct tok *t = &x->tok[j];
+		if (t->kind == T_NL)
+			break;
+		if (t->q >= 0 && t->q != k) {
+			const struct piece *o = &x->pc[t->q];
+			if (j == o->tend && o->end_sent)
+				break;
+			continue;
+		}
+		if (punct_is(x, j, ".!?;") ||
+		    (t->kind == T_PUNCT && t->e - t->s == 3 &&
+		     (unsigned char)x->t[t->s + 2] == 0xa6 && j + 1 < P->topen &&
+		     (x->tok[j + 1].flags & F_CAP)))
+			break;
+	}
+	return j + 1;
+}
+
+static int sent_hi(const struct ex *x, int k, bool stop_quote)
+{
+	const struct piece *P = &x->pc[k];
+	int j = P->tend + 1;
+	for (; j < x->ntok; j++) {
+		const struct tok *t = &x->tok[j];
+		if (t->kind == T_NL)
+			break;
+		if (t->q >= 0) {
+			if (stop_quote)
+				break;
+			continue;
+		}
+		if (punct_is(x, j, ".!?;"))
+			break;
+	}
+	return j - 1;
+}
+
+static bool set_cue(struct attr *at, int c0, int c1)
+{
+	at->cue0 = c0;
+	at->cue1 = c1;
+	return true;
+}
+
+/* "according to X" anywhere in [lo, hi]. */
+static bool according(const struct ex *x, int lo, int hi, struct attr *at)
+{
+	for (int j = lo; j + 2 <= hi; j++) {
+		if (x->tok[j].q >= 0 || !weq(x, j, "according") || !weq(x, j + 1, "to"))
+			continue;
+		int b = np_fwd(x, j + 2, hi);
+		if (b >= 0 && np_kind(x, j + 2, b, at, true))
+			return set_cue(at, j, j + 1);
+	}
+	return false;
+}
+
+static bool sent_subject(const struct ex *x, int lo, int hi, struct attr *at);
+
+static bool ing_word(const struct ex *x, int v)
+{
+	const struct tok *t = &x->tok[v];
+	return t->e - t->s > 4 && !memcmp(x->t + t->e - 3, "ing", 3);
+}
+
+/* A cue in tokens [lo, end): the nearest one with a subject.  A
+ * participle after a comma or preposition ("…, saying", "by saying")
+ * takes the subject of the sentence. */
+static bool cue_before(const struct ex *x, int lo, int end, struct attr *at)
+{
+	if (lo < 0)
+		lo = 0;
+	if (end > x->ntok)
+		end = x->ntok;
+	for (int v = end - 1; v >= lo; v--) {
+		if (x->tok[v].q >= 0 || !is_cue_at(x, v))
+			continue;
+		if (weq(x, v, "according"))
+			continue;
+		if (v - 1 >= lo && x->tok[v - 1].kind == T_WORD &&
+		    ((x->tok[v - 1].flags & (F_DET | F_POSS)) ||
+		     weq(x, v - 1, "his") || weq(x, v - 1, "her") ||
+		     weq(x, v - 1, "their") || weq(x, v - 1, "its")))
+			continue;	/* "a call", "his claim": nouns (and
+					 * "Trump's claim" is as often the
+					 * object of another's words) */
+		if (ing_word(x, v) && v - 1 >= lo &&
+		    (punct_is(x, v - 1, ",") || (x->tok[v - 1].flags & F_PREP))) {
+			if (sent_subject(x, lo, v - 1, at) && at->kind != A_DESC)
+				return set_cue(at, v, -1);
+			continue;
+		}
+		if (subject_of(x, v, lo, at, true)) {
+			if (at->kind == A_PRON && !weq(x, at->a, "he") &&
+			    !weq(x, at->a, "she") && !weq(x, at->a, "they") &&
+			    !weq(x, at->a, "it"))
+				continue;	/* "Trump said, and I quote, …" */
+			return set_cue(at, v, weq(x, v, "put") ? v + 1 : -1);
+		}
+		if (x->tok[v].flags & F_CUE1) {
+			/* "…, explained CBS moderator Nancy Cordes: “" */
+			int b = np_fwd(x, v + 1, end - 1);
+			if (b >= 0 && (b + 1 >= end || x->tok[b + 1].kind != T_WORD) &&
+			    np_kind(x, v + 1, b, at, true))
+				return set_cue(at, v, -1);
+		}
+	}
+	/* "Said Dorothy Poynter, who grew up with Ali, “…”" */
+	if (lo < end && (x->tok[lo].flags & F_CAP) && (x->tok[lo].flags & F_CUE1)) {
+		int b = np_fwd(x, lo + 1, end - 1);
+		if (b >= 0 && (b + 1 >= end || x->tok[b + 1].kind != T_WORD) &&
+		    np_kind(x, lo + 1, b, at, true))
+			return set_cue(at, lo, -1);
+	}
+	return false;
+}
+
+/* Attribution from the words [lo, end) before a quotation: a cue, or
+ * "X: “…”", or the subject of a sentence ending in a colon. */
+static bool before_ctx(const struct ex *x, int lo, int end, struct attr *at,
+		       bool weak)
+{
+	int pv = end - 1;
+	if (punct_is(x, pv, ":") && pv - 1 >= lo && x->tok[pv - 1].kind == T_WORD) {
+		/* "Pollsters agree - Carl Bialik: “" */
+		struct attr t = *at;
+		if (np_kind(x, np_back(x, pv - 1, lo), pv - 1, &t, false) &&
+		    t.kind == A_PERSON) {
+			*at = t;
+			at->colon = true;
+			at->cue0 = -1;
+			return true;
+		}
+	}
+	if (cue_before(x, lo, end, at))
+		return true;
+	if (!punct_is(x, pv, ":") || !weak)
+		return false;
+	bool ok = false;
+	int b = pv - 1;
+	if (b >= lo && x->tok[b].kind == T_WORD) {
+		int a = np_back(x, b, lo);
+		if (a == lo || (a > lo && x->tok[a - 1].kind != T_WORD))
+			ok = np_kind(x, a, b, at, true) && at->kind != A_DESC;
+		else	/* "… doesn't surprise pollster Daron Shaw: “" */
+			ok = np_kind(x, a, b, at, false) && at->kind == A_PERSON;
+	}
+	if (!ok)
+		ok = sent_subject(x, lo, pv, at) && at->kind != A_DESC &&
+		     (at->kind != A_PRON || weq(x, at->a, "he") || weq(x, at->a, "she"));
+	if (ok) {
+		at->colon = true;
+		at->cue0 = -1;
+	}
+	return ok;
+}
+
+/* "…,” said X" / "…,” X said" after the quotation. */
+static bool cue_after(const struct ex *x, int k, struct attr *at, bool starts)
+{
+	const struct piece *P = &x->pc[k];
+	int lo = P->tend + 1, hi = sent_hi(x, k, true);
+	if (lo <= hi && x->tok[lo].kind == T_PUNCT &&
+	    ((unsigned char)x->t[x->tok[lo].s] == 0xe2 || punct_is(x, lo, "-"))) {
+		/* "“…” ― Pamela Padilla": a dash, then the name alone. */
+		int a = lo;
+		while (a <= hi && x->tok[a].kind == T_PUNCT && a < lo + 2)
+			a++;
+		int b = a <= hi ? np_fwd(x, a, hi) : -1;
+		if (b >= 0 && (b == hi || x->tok[b + 1].kind != T_WORD) &&
+		    np_kind(x, a, b, at, true) &&
+		    (at->kind == A_PERSON || at->kind == A_ORG)) {
+			if (at->kind == A_ORG && at->na == at->b &&
+			    !(x->tok[at->b].flags & F_ORG))
+				at->kind = A_PERSON;
+			return set_cue(at, -1, -1);
+		}
+	}
+	while (lo <= hi && x->tok[lo].kind == T_PUNCT &&
+	       (punct_is(x, lo, ",-") || (unsigned char)x->t[x->tok[lo].s] == 0xe2))
+		lo++;
+	if (lo > hi)
+		return false;
+	const struct tok *f = &x->tok[lo];
+	bool capnext = f->kind == T_WORD && (f->flags & F_CAP) && !(f->flags & F_PRON);
+	/* After "…end.” Capital" a new sentence may start: then only an
+	 * attribution right at its start will do ("Murphy, the head of X,
+	 * tweeted."). */
+	bool strict = P->end_sent && capnext && !P->end_comma;
+	/* Verb first. */
+	int v = lo;
+	while (v <= hi && (x->tok[v].flags & (F_AUX | F_LY)) && !(x->tok[v].flags & F_CAP) &&
+	       v < lo + 2 && !(x->tok[v].flags & F_CUE1))
+		v++;
+	if (v <= hi && (x->tok[v].flags & F_CUE1) && !(x->tok[v].flags & F_CAP)) {
+		int b = np_fwd(x, v + 1, hi);
+		if (b < 0 || !name_word(&x->tok[b])) {
+			/* "said undecided Republican voter Stephanie Hooton" */
+			int m = v + 1;
+			while (m <= hi && m < v + 6 && x->tok[m].kind == T_WORD &&
+			       !(x->tok[m].flags & (F_CAP | F_PREP | F_PRON | F_CUE)))
+				m++;
+			if (m > v + 1 && m <= hi && name_word(&x->tok[m])) {
+				int b2 = np_fwd(x, m, hi);
+				if (b2 >= 0 && name_word(&x->tok[b2]))
+					b = b2;
+			}
+		}
+		if (b >= 0) {
+			bool end_ok = b + 1 > hi || x->tok[b + 1].kind != T_WORD ||
+				      (x->tok[b + 1].flags & (F_PREP | F_TIME)) ||
+				      weq(x, b + 1, "in") || weq(x, b + 1, "during");
+			if (end_ok && np_kind(x, v + 1, b, at, true))
+				return set_cue(at, v, -1);
+		}
+	}
+	/* Subject first: the first cue within a dozen words. */
+	int words = 0;
+	for (v = lo; v <= hi && words < 14; v++) {
+		if (x->tok[v].kind == T_WORD)
+			words++;
+		if (weq(x, v, "according") && weq(x, v + 1, "to"))
+			return according(x, v, hi, at);
+		if (!is_cue_at(x, v) || (x->tok[v].flags & F_CAP))
+			continue;
+		if (subject_of(x, v, lo, at, true) && (!strict || at->a == lo ||
+						       (at->a == lo + 1 && (x->tok[lo].flags & F_DET))))
+			return set_cue(at, v, weq(x, v, "put") ? v + 1 : -1);
+		break;
+	}
+	/* "…,” Putin, describing …", "…,” Trump barked": after a comma
+	 * the words that follow a quotation are its attribution. */
+	bool asked = false;
+	for (size_t i = P->e; i > P->s && i + 1 > P->e - 1; i--)
+		asked = x->t[i - 1] == '?' || x->t[i - 1] == '!';
+	if (starts && (P->end_comma || punct_is(x, P->tend + 1, ",") || asked)) {
+		int a = lo, b = np_fwd(x, lo, hi);
+		if (b < 0 || !(name_word(&x->tok[b]) || (x->tok[b].flags & F_PRON))) {
+			/* "…,” an angry Hollande retaliated" */
+			int m = lo + ((x->tok[lo].flags & F_DET) ? 1 : 0);
+			while (m <= hi && m < lo + 3 && x->tok[m].kind == T_WORD &&
+			       !(x->tok[m].flags & (F_CAP | F_PREP | F_PRON | F_CUE)))
+				m++;
+			if (m > lo && m <= hi && name_word(&x->tok[m])) {
+				b = np_fwd(x, m, hi);
+				a = m;
+			}
+		}
+		bool verb = b >= 0 && b + 1 <= hi && x->tok[b + 1].kind == T_WORD &&
+			    !(x->tok[b + 1].flags & (F_CAP | F_PREP));
+		if (asked && !P->end_comma && (!verb || hi - b > 4))
+			b = -1;	/* "…?” Hannity pressed." only */
+		if (b >= 0 && (b == hi || punct_is(x, b + 1, ",") || verb) &&
+		    np_kind(x, a, b, at, verb && !asked) &&
+		    (at->kind == A_PERSON || at->kind == A_PRON ||
+		     (verb && at->kind == A_ORG))) {
+			if (at->kind == A_ORG && at->na == at->b &&
+			    !(x->tok[at->b].flags & F_ORG))
+				at->kind = A_PERSON;
+			return set_cue(at, verb ? b + 1 : -1, -1);
+		}
+	}
+	return false;
+}
+
+/* The subject at the start of the sentence [lo, …]. */
+static bool sent_subject(const struct ex *x, int lo, int hi, struct attr *at)
+{
+	/* The first noun phrase, or the first one after an introductory
+	 * phrase ("In Salem, New Hampshire, Trump went after Bush"). */
+	int start = lo;
+	static const char *const INTRO[] = {
+		"in", "on", "at", "after", "before", "during", "while", "when",
+		"since", "as", "despite", "with", "without", "for", "from", "by",
+		"under", "following", "if", "although", "though", "because",
+		"unlike", "like", "over", "through", "amid", "throughout",
+	};
+	char w[16];
+	if (lo <= hi && x->tok[lo].kind == T_WORD && x->tok[lo].e - x->tok[lo].s < 12) {
+		wcopy(x, &x->tok[lo], w, sizeof w, false);
+		if (IN(w, INTRO)) {
+			int c = lo;
+			while (c <= hi && !punct_is(x, c, ","))
+				c++;
+			if (c < hi)
+				start = c + 1;
+		}
+	}
+	for (int tries = 0; tries < 4 && start <= hi; tries++) {
+		int a = start;
+		while (a <= hi && (x->tok[a].kind != T_WORD || (x->tok[a].flags & F_STOP) ||
+				   x->tok[a].q >= 0) && !(x->tok[a].flags & (F_PRON | F_DET)) &&
+		       !punct_is(x, a, ","))
+			a++;
+		if (a > hi)
+			return false;
+		int b = a <= hi && x->tok[a].kind == T_WORD ? np_fwd(x, a, hi) : -1;
+		struct attr t = *at;
+		bool verb_next = b >= 0 && b + 1 <= hi && x->tok[b + 1].kind == T_WORD &&
+				 !(x->tok[b + 1].flags & F_CAP);
+		if (b >= 0 && np_kind(x, a, b, &t, false) &&
+		    (verb_next || tries == 0 || t.kind == A_PRON)) {
+			if (verb_next || !punct_is(x, b + 1, ",") || t.kind == A_PRON) {
+				*at = t;
+				return true;
+			}
+		}
+		/* Skip to the next comma and try again. */
+		int c = b >= 0 ? b + 1 : a;
+		while (c <= hi && !punct_is(x, c, ","))
+			c++;
+		start = c + 1;
+	}
+	return false;
+}
+
+/* "X: …" at the head of line L (after its bullet). */
+static bool line_head(const struct ex *x, int l, struct attr *at, bool whole)
+{
+	if (l < 0 || l >= x->nln || x->ln[l].tok0 < 0)
+		return false;
+	const struct line *L = &x->ln[l];
+	int a = L->tok0, hi = L->tok1 - 1;
+	if (a > hi || x->tok[a].q >= 0)
+		return false;
+	int b = np_fwd(x, a, hi);
+	if (b < 0)
+		return false;
+	int c = b + 1;
+	bool ok = false;
+	if (c > hi)
+		ok = whole;
+	else if (punct_is(x, c, ":"))
+		ok = true;
+	else if (weq(x, c, "on") || weq(x, c, "in") || weq(x, c, "at") ||
+		 punct_is(x, c, "(")) {
+		for (int m = c; m <= hi && m < c + 9; m++) {
+			if (x->tok[m].q >= 0 || is_cue_at(x, m))
+				break;
+			if (punct_is(x, m, ":")) {
+				ok = true;
+				break;
+			}
+		}
+	}
+	if (!ok)
+		return false;
+	struct attr t = *at;
+	if (!np_kind(x, a, b, &t, true) || (t.kind != A_PERSON && t.kind != A_ORG))
+		return false;
+	/* A head "Tillerson:" names a speaker even when the text never
+	 * gives the full name. */
+	if (t.kind == A_ORG && t.na == t.b && !(x->tok[b].flags & F_ORG))
+		t.kind = A_PERSON;
+	*at = t;
+	at->colon = c <= hi;
+	return true;
+}
+
+/* The speaker named by line L or the bullets it sits under. */
+static bool outline(const struct ex *x, int l, struct attr *at)
+{
+	if (line_head(x, l, at, false))
+		return true;
+	if (l < 0 || l >= x->nln)
+		return false;
+	const struct line *L = &x->ln[l];
+	if (!L->bullet && L->indent == 0)
+		return false;
+	int ind = L->indent;
+	for (int m = l - 1, seen = 0; m >= 0 && seen < 40; m--) {
+		const struct line *M = &x->ln[m];
+		if (M->tok0 < 0)
+			continue;
+		seen++;
+		if (M->indent >= ind)
+			continue;
+		if (line_head(x, m, at, true))
+			return true;
+		ind = M->indent;
+		if (ind == 0 && !M->bullet)
+			break;
+	}
+	return false;
+}
+
+/* Resolves a he/she at piece K: the outline speaker, else the nearest
+ * person named as a subject before the quotation. */
+static const char *resolve_pronoun(const struct ex *x, int k, int from,
+				   char **owned)
+{
+	*owned = NULL;
+	int stop_lines = 0;
+	/* Per sentence, walking back: the leftmost speaker (a name before a
+	 * cue verb, or an earlier quotation's speaker), else the leftmost
+	 * name that no preposition governs. */
+	const char *sp_cand = NULL, *any_cand = NULL;
+	int sp_n = -1, sp_j = -1, any_n = -1, any_j = -1;
+	for (int j = from; j >= -1; j--) {
+		const struct tok *t = j >= 0 ? &x->tok[j] : NULL;
+		bool boundary = !t || t->kind == T_NL ||
+				(t->q < 0 && punct_is(x, j, ".!?"));
+		if (boundary) {
+			if (sp_cand || sp_j >= 0 || any_cand || any_j >= 0)
+				break;
+			if (t && t->kind == T_NL && ++stop_lines > 4)
+				break;
+			continue;
+		}
+		if (t->q >= 0) {
+			const struct piece *o = &x->pc[t->q];
+			if (t->q < k && j == o->topen && o->at.speaker &&
+			    (o->at.kind == A_PERSON || o->at.kind == A_NONE ||
+			     o->at.kind == A_PRON)) {
+				sp_cand = o->at.speaker;
+				sp_j = -1;
+			}
+			continue;
+		}
+		if (!name_word(t))
+			continue;
+		int r = run_start(x, j, 0);
+		int n = name_start(x, r, j);
+		if (n > j || !person_run(x, n, j, n > r)) {
+			j = r;
+			continue;
+		}
+		int v = j + 1;
+		while (v < x->ntok && v <= j + 3 && x->tok[v].kind == T_WORD &&
+		       (x->tok[v].flags & (F_AUX | F_LY)) && !(x->tok[v].flags & F_CAP))
+			v++;
+		if (is_cue_at(x, v) && !(t->flags & F_POSS)) {
+			sp_n = n;
+			sp_j = j;
+			sp_cand = NULL;
+		}
+		int p = r - 1;
+		while (p >= 0 && x->tok[p].kind == T_WORD &&
+		       ((x->tok[p].flags & (F_TITLE | F_ADJ | F_ROLE | F_DET)) ||
+			name_word(&x->tok[p])) &&
+		       !(x->tok[p].flags & F_PREP))
+			p--;
+		if (!(p >= 0 && x->tok[p].kind == T_WORD && (x->tok[p].flags & F_PREP) &&
+		      !(t->flags & F_POSS))) {
+			any_n = n;
+			any_j = j;
+			any_cand = NULL;
+		}
+		j = r;
+	}
+	if (sp_cand)
+		return sp_cand;
+	int cn = sp_j >= 0 ? sp_n : any_n, cj = sp_j >= 0 ? sp_j : any_j;
+	if (cj < 0)
+		return any_cand;
+	char *nm = tok_copy(x, cn, cj);
+	if (!nm)
+		return NULL;
+	char *c = NULL;
+	quoth_speaker_canonical(nm, strlen(nm), &c);
+	free(nm);
+	*owned = c;
+	return c;
+}
+
+static const char *resolve_org(const struct ex *x, int from, int *tok)
+{
+	int lines = 0;
+	for (int j = from; j >= 0; j--) {
+		const struct tok *t = &x->tok[j];
+		if (t->kind == T_NL && ++lines > 3)
+			break;
+		if (t->q >= 0 || !name_word(t) || !(t->flags & F_ORG))
+			continue;
+		*tok = j;
+		return "";
+	}
+	return NULL;
+}
+
+/* Turns AT's tokens into speaker, mention and cue strings. */
+static void finish(struct ex *x, int k, struct attr *at, const char *inherit)
+{
+	if (at->kind == A_NONE && !inherit)
+		return;
+	if (at->cue0 >= 0) {
+		at->cue = tok_copy(x, at->cue0, at->cue1 >= 0 ? at->cue1 : at->cue0);
+		if (!at->cue)
+			x->oom = true;
+	} else if (at->colon) {
+		at->cue = strdup(":");
+		if (!at->cue)
+			x->oom = true;
+	}
+	if (inherit) {
+		at->speaker = strdup(inherit);
+		if (!at->speaker)
+			x->oom = true;
+		return;
+	}
+	at->mention = tok_copy(x, at->a, at->b);
+	if (!at->mention) {
+		x->oom = true;
+		return;
+	}
+	/* Strip a possessive from the mention's name copy. */
+	char w[40];
+	if (at->kind == A_PERSON) {
+		char *nm = tok_copy(x, at->na, at->b);
+		if (!nm) {
+			x->oom = true;
+			return;
+		}
+		int words = 0;
+		for (int i = at->na; i <= at->b; i++)
+			if (!(x->tok[i].flags & F_PART))
+				words++;
+		if (words == 1) {
+			wcopy(x, &x->tok[at->b], w, sizeof w, true);
+			const char *s = w;
+			if (!strncmp(s, "al-", 3) || !strncmp(s, "el-", 3))
+				s += 3;
+			const struct person *p = full_name(x, s, x->tok[at->b].s);
+			if (p) {
+				free(nm);
+				nm = strdup(p->name);
+				if (!nm) {
+					x->oom = true;
+					return;
+				}
+			}
+		}
+		if (quoth_speaker_canonical(nm, strlen(nm), &at->speaker))
+			x->oom = true;
+		free(nm);
+	} else if (at->kind == A_ORG) {
+		if (quoth_speaker_canonical(x->t + x->tok[at->na].s,
+					    x->tok[at->b].e - x->tok[at->na].s,
+					    &at->speaker))
+			x->oom = true;
+	} else if (at->kind == A_DESC && at->a > 0 && weq(x, at->a - 1, "the") &&
+		   !(x->tok[at->b].flags & F_CAP) &&
+		   x->t[x->tok[at->b].e - 1] != 's') {
+		/* "the Florida senator": the senator named before, else the
+		 * person the text is about, as for "he". */
+		char role[40];
+		wcopy(x, &x->tok[at->b], role, sizeof role, true);
+		const struct person *p = by_role(x, role, x->tok[at->a].s);
+		char *owned = NULL;
+		const char *s = p ? p->name : resolve_pronoun(x, k, x->pc[k].topen - 1, &owned);
+		if (s && !p && owned && !strchr(owned, ' ')) {
+			char low[64];
+			lowcopy(owned, strlen(owned), low, sizeof low);
+			const struct person *f = full_name(x, low, x->tok[x->pc[k].topen].s);
+			if (f)
+				s = f->name;
+		}
+		if (s && quoth_speaker_canonical(s, strlen(s), &at->speaker))
+			x->oom = true;
+		free(owned);
+	} else if (at->kind == A_PRON) {
+		wcopy(x, &x->tok[at->a], w, sizeof w, false);
+		if (!strcmp(w, "he") || !strcmp(w, "she")) {
+			struct attr o = { .cue0 = -1, .cue1 = -1 };
+			char *owned = NULL;
+			const char *s = NULL;
+			if (outline(x, x->tok[x->pc[k].topen].line, &o) &&
+			    o.kind == A_PERSON) {
+				finish(x, k, &o, NULL);
+				at->speaker = o.speaker;
+				o.speaker = NULL;
+				free(o.mention);
+				free(o.cue);
+				return;
+			}
+			s = resolve_pronoun(x, k, x->pc[k].topen - 1, &owned);
+			if (s && !owned) {
+				at->speaker = strdup(s);
+				if (!at->speaker)
+					x->oom = true;
+			} else if (owned) {
+				/* A bare surname: look for its full name. */
+				if (!strchr(owned, ' ')) {
+					char low[64];
+					lowcopy(owned, strlen(owned), low, sizeof low);
+					const char *sw = low;
+					if (!strncmp(sw, "al-", 3))
+						sw += 3;
+					const struct person *p = full_name(x, sw, x->tok[x->pc[k].topen].s);
+					if (p) {
+						free(owned);
+						owned = NULL;
+						if (quoth_speaker_canonical(p->name, strlen(p->name), &owned))
+							x->oom = true;
+					}
+				}
+				at->speaker = owned;
+			}
+		} else if (!strcmp(w, "it") || !strcmp(w, "they")) {
+			int tk = -1;
+			if (resolve_org(x, x->pc[k].topen - 1, &tk)) {
+				int r = run_start(x, tk, 0);
+				while (r < tk && (x->tok[r].flags & F_STOP))
+					r++;
+				if (quoth_speaker_canonical(x->t + x->tok[r].s,
+							    x->tok[tk].e - x->tok[r].s,
+							    &at->speaker))
+					x->oom = true;
+			}
+		}
+	}
+}
+
+/* The speaker of a quotation paragraph that stands alone: the subject of
+ * the last (else the first) sentence of the paragraph before, when that
+ * is a person ("Viguerie is upbeat about Cruz.  ¶ “Not only can …”"). */
+static bool prev_para(const struct ex *x, int k, struct attr *at)
+{
+	const struct piece *P = &x->pc[k];
+	int j = P->topen - 1;
+	while (j >= 0 && (x->tok[j].kind == T_NL || j < x->ln[x->tok[j].line].tok0))
+		j--;
+	if (j < 0 || x->tok[j].q >= 0 ||
+	    x->tok[P->topen].line - x->tok[j].line > 2)
+		return false;
+	int p0 = x->ln[x->tok[j].line].tok0;
+	int e = punct_is(x, j, ".!?") ? j - 1 : j;
+	if (e < p0 || e < 0)
+		return false;
+	int s = e;
+	while (s - 1 >= p0 && !(x->tok[s - 1].q < 0 && punct_is(x, s - 1, ".!?")))
+		s--;
+	{
+		/* "…, dos Santos says. “If the government …”" */
+		struct attr t = *at;
+		if (cue_before(x, s, e + 1, &t) &&
+		    (t.kind == A_PERSON ||
+		     (t.kind == A_PRON && (weq(x, t.a, "he") || weq(x, t.a, "she"))))) {
+			*at = t;
+			at->cue0 = -1;
+			return true;
+		}
+	}
+	for (int pass = 0; pass < 2; pass++) {
+		int a = pass ? p0 : s;
+		if (pass && s == p0)
+			break;
+		struct attr t = *at;
+		if (sent_subject(x, a, e, &t) &&
+		    (t.kind == A_PERSON ||
+		     (t.kind == A_PRON && (weq(x, t.a, "he") || weq(x, t.a, "she"))))) {
+			*at = t;
+			at->cue0 = -1;
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool attributed(const struct piece *p)
+{
+	return p->at.speaker != NULL;
+}
+
+static void attribute(struct ex *x, int k)
+{
+	struct piece *P = &x->pc[k];
+	struct attr *at = &P->at;
+	int lo = sent_lo(x, k), hi = sent_hi(x, k, false);
+	bool words_before = false;
+	for (int j = lo; j < P->topen; j++)
+		if (x->tok[j].kind == T_WORD && x->tok[j].q < 0 &&
+		    j >= x->ln[x->tok[j].line].tok0)
+			words_before = true;
+	bool ok = according(x, lo, hi, at);
+	if (!ok && words_before)
+		ok = before_ctx(x, lo, P->topen, at, false);
+	if (!ok)
+		ok = cue_after(x, k, at, !words_before);
+	if (!ok && words_before)
+		ok = before_ctx(x, lo, P->topen, at, true);
+	int pv = P->topen - 1;
+	if (!ok && !words_before) {
+		/* A block quotation after "Cruz continued:". */
+		int j = pv;
+		while (j >= 0 && (x->tok[j].kind == T_NL ||
+				  j < x->ln[x->tok[j].line].tok0))
+			j--;
+		if (j >= 0 && j < pv && x->tok[j].q < 0 && punct_is(x, j, ":")) {
+			int plo = j;
+			while (plo - 1 >= 0 && x->tok[plo - 1].kind != T_NL &&
+			       !(x->tok[plo - 1].q < 0 && punct_is(x, plo - 1, ".!?")))
+				plo--;
+			ok = before_ctx(x, plo, j + 1, at, true);
+		}
+	}
+	if (!ok && weq(x, pv, "that") && words_before) {
+		ok = sent_subject(x, lo, pv, at) &&
+		     (at->kind == A_PERSON || at->kind == A_PRON);
+		at->cue0 = -1;
+	}
+	if (!ok && words_before) {
+		/* A partial quotation of two words or more inside a sentence
+		 * whose subject is a person ("Moore thanked him for “…”"). */
+		int words = 0;
+		for (int j = P->topen; j <= P->tend; j++)
+			words += x->tok[j].kind == T_WORD;
+		int caps = 0;
+		for (int j = P->topen; j <= P->tend; j++)
+			caps += x->tok[j].kind == T_WORD && (x->tok[j].flags & F_CAP);
+		if (words >= 2 && caps < words && sent_subject(x, lo, pv, at) &&
+		    (at->kind == A_PERSON ||
+		     (at->kind == A_ORG && (x->tok[at->b].flags & F_ORG)) ||
+		     (at->kind == A_PRON && (weq(x, at->a, "he") || weq(x, at->a, "she"))))) {
+			ok = true;
+			at->cue0 = -1;
+		}
+	}
+	if (!ok) {
+		struct attr o = *at;
+		if (outline(x, x->tok[P->topen].line, &o)) {
+			*at = o;
+			ok = true;
+		}
+	}
+	if (!ok)
+		at->kind = A_NONE;
+	if (!ok && !words_before && P->chain == k) {
+		int words = 0;
+		for (int j = P->topen; j <= P->tend; j++)
+			words += x->tok[j].kind == T_WORD;
+		bool after_quote = k > 0 && x->pc[k - 1].at.speaker &&
+				   x->tok[P->topen].line - x->tok[x->pc[k - 1].tend].line <= 2;
+		if (words >= 4 && !after_quote && prev_para(x, k, at))
+			ok = true;
+	}
+	finish(x, k, at, NULL);
+	if (attributed(P))
+		return;
+	/* Inherit: the same multi-paragraph quotation, or a quotation that
+	 * stands alone right after an attributed one. */
+	const char *inh = NULL;
+	if (P->chain != k && x->pc[P->chain].at.speaker)
+		inh = x->pc[P->chain].at.speaker;
+	if (!inh && k > 0 && at->kind == A_NONE && !words_before) {
+		const struct piece *o = &x->pc[k - 1];
+		int words = 0;
+		for (int j = P->topen; j <= P->tend; j++)
+			words += x->tok[j].kind == T_WORD;
+		int gap = x->tok[P->topen].line - x->tok[o->tend].line;
+		int terms = 0;
+		for (int j = o->tend + 1; j < P->topen; j++)
+			if (x->tok[j].q < 0 && punct_is(x, j, ".!?"))
+				terms++;
+		bool para_start = P->topen == x->ln[x->tok[P->topen].line].tok0;
+		if (o->at.speaker && terms <= 1 &&
+		    ((gap == 0 && words >= 2) || (para_start && gap <= 2 && words >= 4)))
+			inh = o->at.speaker;
+	}
+	if (inh) {
+		char *s = strdup(inh);
+		if (!s) {
+			x->oom = true;
+			return;
+		}
+		free(at->cue);
+		at->cue = NULL;
+		at->speaker = s;
+	}
+}
+
+/* Pieces of one multi-paragraph quotation share the speaker found on any
+ * of them. */
+static void chains(struct ex *x)
+{
+	for (int k = 0; k < x->npc && !x->oom; k++) {
+		struct piece *P = &x->pc[k];
+		if (P->at.speaker)
+			continue;
+		for (int m = k + 1; m < x->npc; m++) {
+			if (x->pc[m].chain != P->chain || !x->pc[m].at.speaker)
+				continue;
+			P->at.speaker = strdup(x->pc[m].at.speaker);
+			if (!P->at.speaker)
+				x->oom = true;
+			break;
+		}
+	}
+}
+
+/* ---- public ---- */
+
+static void free_ex(struct ex *x)
+{
+	for (int i = 0; i < x->npc; i++) {
+		free(x->pc[i].at.speaker);
+		free(x->pc[i].at.mention);
+		free(x->pc[i].at.cue);
+	}
+	for (int i = 0; i < x->nper; i++) {
+		free(x->per[i].name);
+		free(x->per[i].sur);
+		free(x->per[i].titles);
+	}
+	free(x->per);
+	free(x->pc);
+	free(x->ln);
+	free(x->tok);
+	free(x->wt);
+}
+
+quoth_status_t quoth_extract(const char *text, size_t len, quoth_quotes_t **out)
+{
+	struct ex x = { .t = text ? text : "", .n = text ? len : 0 };
+	*out = NULL;
+	quoth_quotes_t *q = calloc(1, sizeof *q);
+	x.wt = calloc(1, sizeof *x.wt);
+	if (!q || !x.wt) {
+		free(q);
+		free(x.wt);
+		return QUOTH_ERR_NOMEM;
+	}
+	static const struct {
+		const char *const *list;
+		size_t n;
+		int flag;
+	} lists[] = {
+		{ STOPS, NELEM(STOPS), F_STOP }, { TITLES, NELEM(TITLES), F_TITLE },
+		{ ROLES, NELEM(ROLES), F_ROLE }, { ORGS, NELEM(ORGS), F_ORG },
+		{ PRONOUNS, NELEM(PRONOUNS), F_PRON }, { CUES, NELEM(CUES), F_CUE },
+		{ CUES_FIRST, NELEM(CUES_FIRST), F_CUE1 }, { AUX, NELEM(AUX), F_AUX },
+		{ PREPS, NELEM(PREPS), F_PREP }, { PARTICLES, NELEM(PARTICLES), F_PART },
+		{ TIMES, NELEM(TIMES), F_TIME }, { PLACES, NELEM(PLACES), F_PLACE },
+		{ NP_ADJ, NELEM(NP_ADJ), F_ADJ },
+		{ CUE_LEMMAS, NELEM(CUE_LEMMAS), F_LEMMA },
+	};
+	for (size_t i = 0; i < NELEM(lists); i++)
+		wt_add(x.wt, lists[i].list, lists[i].n, lists[i].flag);
+	if (tokenize(&x) && lines(&x)) {
+		pair(&x);
+		collect_names(&x);
+		for (int k = 0; k < x.npc && !x.oom; k++)
+			attribute(&x, k);
+		chains(&x);
+	}
+	if (!x.oom && x.npc > 0) {
+		q->v = calloc((size_t)x.npc, sizeof *q->v);
+		if (!q->v)
+			x.oom = true;
+	}
+	for (int k = 0; k < x.npc && !x.oom; k++) {
+		struct piece *P = &x.pc[k];
+		quoth_quote_t *o = &q->v[q->n];
+		o->start = P->s;
+		o->end = P->e;
+		o->text = norm_copy(x.t, P->s, P->e);
+		if (!o->text) {
+			x.oom = true;
+			break;
+		}
+		o->speaker = P->at.speaker;
+		o->speaker_mention = P->at.mention;
+		o->cue = P->at.cue;
+		P->at.speaker = P->at.mention = P->at.cue = NULL;
+		q->n++;
+	}
+	free_ex(&x);
+	if (x.oom) {
+		quoth_quotes_destroy(q);
+		return QUOTH_ERR_NOMEM;
+	}
+	*out = q;
+	return QUOTH_OK;
+}
+
+size_t quoth_quotes_count(const quoth_quotes_t *q)
+{
+	return q ? q->n : 0;
+}
+
+const quoth_quote_t *quoth_quotes_get(const quoth_quotes_t *q, size_t i)
+{
+	return q && i < q->n ? &q->v[i] : NULL;
+}
+
+void quoth_quotes_destroy(quoth_quotes_t *q)
+{
+	if (!q)
+		return;
+	for (size_t i = 0; i < q->n; i++) {
+		free(q->v[i].text);
+		free(q->v[i].speaker);
+		free(q->v[i].speaker_mention);
+		free(q->v[i].cue);
+	}
+	free(q->v);
+	free(q);
+}
