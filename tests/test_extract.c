@@ -1,0 +1,467 @@
+/* test_extract.c - unit tests for the quotation and speaker extractor.
+ *
+ * Each test is a small hand-written text (or a short excerpt of a seed
+ * article) and asserts the quotation spans as byte offsets, their text,
+ * speaker, mention and cue. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "quoth/extract.h"
+
+struct fx {
+	const char *text;
+	quoth_quotes_t *q;
+};
+
+static int setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof *f);
+	if (!f)
+		return -1;
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+	quoth_quotes_destroy(f->q);
+	free(f);
+	return 0;
+}
+
+static size_t run(void **state, const char *text)
+{
+	struct fx *f = *state;
+	quoth_quotes_destroy(f->q);
+	f->q = NULL;
+	f->text = text;
+	assert_int_equal(quoth_extract(text, strlen(text), &f->q), QUOTH_OK);
+	assert_non_null(f->q);
+	return quoth_quotes_count(f->q);
+}
+
+/* Checks quotation I: its bytes are the first occurrence of SPAN at or
+ * after the previous quotation, its text TEXT (SPAN when NULL), and its
+ * speaker, mention and cue (NULL for none; "*" for "don't care"). */
+static void check(void **state, size_t i, const char *span, const char *text,
+		  const char *speaker, const char *mention, const char *cue)
+{
+	struct fx *f = *state;
+	const quoth_quote_t *q = quoth_quotes_get(f->q, i);
+	assert_non_null(q);
+	const char *at = strstr(f->text, span);
+	assert_non_null(at);
+	assert_int_equal(q->start, (size_t)(at - f->text));
+	assert_int_equal(q->end, (size_t)(at - f->text) + strlen(span));
+	assert_string_equal(q->text, text ? text : span);
+	const char *want[3] = { speaker, mention, cue };
+	const char *got[3] = { q->speaker, q->speaker_mention, q->cue };
+	for (int k = 0; k < 3; k++) {
+		if (want[k] && !strcmp(want[k], "*"))
+			continue;
+		if (!want[k])
+			assert_null(got[k]);
+		else {
+			assert_non_null(got[k]);
+			assert_string_equal(got[k], want[k]);
+		}
+	}
+}
+
+static void test_curly_said_after(void **state)
+{
+	assert_int_equal(run(state, "“We understand each other better,” Lavrov said."), 1);
+	check(state, 0, "We understand each other better,", NULL, "Lavrov",
+	      "Lavrov", "said");
+}
+
+static void test_straight_quotes(void **state)
+{
+	assert_int_equal(run(state, "Pence was adamant. \"It is a tough charge,\" Pence said."), 1);
+	check(state, 0, "It is a tough charge,", NULL, "Pence", "Pence", "said");
+}
+
+static void test_nested_quotes(void **state)
+{
+	const char *t = "“He told me ‘never again’ and left,” Smith said.";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "He told me ‘never again’ and left,", NULL, "Smith", "Smith",
+	      "said");
+}
+
+static void test_nested_with_double_marks(void **state)
+{
+	/* A nested quotation typed with double marks closes with the outer. */
+	const char *t = "  • Lavrov:\n    • “We reject a false choice, such as "
+			"“you are either with us or against us.” (Department of State)\n";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "We reject a false choice, such as “you are either with us "
+	      "or against us.", NULL, "Lavrov", "Lavrov", ":");
+}
+
+static void test_guillemets(void **state)
+{
+	assert_int_equal(run(state, "Le ministre a répondu : «Nous sommes prêts», "
+			     "selon l'agence."), 1);
+	check(state, 0, "Nous sommes prêts", NULL, "*", "*", "*");
+}
+
+static void test_apostrophes_are_not_quotes(void **state)
+{
+	assert_int_equal(run(state, "Assad’s allies didn’t move, and the Assads’ "
+			     "rule isn't over. Rock 'n' roll in the ’90s."), 0);
+}
+
+static void test_single_quoted_title(void **state)
+{
+	const char *t = "It was set to the love song ‘The First Time I Ever Saw Your Face.’";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "The First Time I Ever Saw Your Face.", NULL, NULL, NULL, NULL);
+}
+
+static void test_paragraph_continued(void **state)
+{
+	const char *t = "“The first part of the statement.\n\n"
+			"“The second part,” Tillerson said.\n";
+	assert_int_equal(run(state, t), 2);
+	check(state, 0, "The first part of the statement.", NULL, "Tillerson", NULL,
+	      NULL);
+	check(state, 1, "The second part,", NULL, "Tillerson", "Tillerson", "said");
+}
+
+static void test_unbalanced_does_not_swallow(void **state)
+{
+	const char *t = "He warned of “a long road ahead.\n\n"
+			"Later, officials spoke of a “reset” in ties.\n\n"
+			"Nothing else is quoted here.\n";
+	assert_int_equal(run(state, t), 2);
+	check(state, 0, "a long road ahead.", NULL, "*", "*", "*");
+	check(state, 1, "reset", NULL, NULL, NULL, NULL);
+}
+
+static void test_stray_closing_mark(void **state)
+{
+	/* A closing mark with nothing open is skipped. */
+	const char *t = "He wants an “important role” in Syria’s future.” “We hope "
+			"for peace,” he told reporters.";
+	assert_int_equal(run(state, t), 2);
+	check(state, 0, "important role", NULL, "*", "*", "*");
+	check(state, 1, "We hope for peace,", NULL, "*", "he", "told");
+}
+
+static void test_bold_markup(void **state)
+{
+	const char *t = "\"I am just saying that **we should have an investigation,**\" "
+			"Lavrov said.";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "I am just saying that **we should have an investigation,",
+	      "I am just saying that we should have an investigation,", "Lavrov",
+	      "Lavrov", "said");
+}
+
+static void test_said_x_with_title(void **state)
+{
+	const char *t = "“The talks were useful,” said Russian Foreign Minister Sergey Lavrov.";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "The talks were useful,", NULL, "Sergei Lavrov",
+	      "Russian Foreign Minister Sergey Lavrov", "said");
+}
+
+static void test_secretary_of_state_title(void **state)
+{
+	const char *t = "“There is a low level of trust between our two countries,” "
+			"said US Secretary of State Rex Tillerson.";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "There is a low level of trust between our two countries,",
+	      NULL, "Rex Tillerson", "US Secretary of State Rex Tillerson", "said");
+}
+
+static void test_told(void **state)
+{
+	const char *t = "“The sides were dealing with timebombs,” Lavrov told a press briefing.";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "The sides were dealing with timebombs,", NULL, "Lavrov",
+	      "Lavrov", "told");
+}
+
+static void test_added_and_pronoun(void **state)
+{
+	const char *t = "US Secretary of State Rex Tillerson met Sergei Lavrov in Moscow.\n\n"
+			"“There is a low level of trust between our two countries,” "
+			"Tillerson said in turn. “The world’s foremost nuclear powers "
+			"cannot have this relationship,” he added.";
+	assert_int_equal(run(state, t), 2);
+	check(state, 0, "There is a low level of trust between our two countries,",
+	      NULL, "Rex Tillerson", "Tillerson", "said");
+	check(state, 1, "The world’s foremost nuclear powers cannot have this "
+	      "relationship,", NULL, "Rex Tillerson", "he", "added");
+}
+
+static void test_pronoun_skips_object(void **state)
+{
+	const char *t = "Hence came Vladimir Safronkov’s heated lashing out against "
+			"British diplomat Matthew Rycroft, whom he accused of derailing "
+			"the talks. \"Don't you dare insult Russia!” he said.";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "Don't you dare insult Russia!", NULL, "Vladimir Safronkov",
+	      "he", "said");
+}
+
+static void test_tweeted_x(void **state)
+{
+	const char *t = "“A useful first step,” tweeted Dmitri Trenin, director of "
+			"Moscow’s Carnegie Center.";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "A useful first step,", NULL, "Dmitry Trenin", "Dmitri Trenin",
+	      "tweeted");
+}
+
+static void test_what_x_called(void **state)
+{
+	const char *t = "Sergei Lavrov spoke. Problems are made worse by what Lavrov "
+			"called “time bombs left behind by the Obama administration.”";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "time bombs left behind by the Obama administration.", NULL,
+	      "Sergei Lavrov", "Lavrov", "called");
+}
+
+static void test_according_to(void **state)
+{
+	const char *t = "One narrative, according to the Russian Defense Ministry, "
+			"suggests that “10 were destroyed between 2013 and 2016.”";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "10 were destroyed between 2013 and 2016.", NULL,
+	      "Russian Defense Ministry", "Russian Defense Ministry", "according to");
+}
+
+static void test_organisation(void **state)
+{
+	const char *t = "“The talks were useful and frank,” the Foreign Ministry said.";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "The talks were useful and frank,", NULL, "Foreign Ministry",
+	      "Foreign Ministry", "said");
+}
+
+static void test_colon_head(void **state)
+{
+	const char *t = "Tillerson: ” Our meeting today comes at an important moment.” "
+			"(Department of State, 04.12.17)\n";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "Our meeting today comes at an important moment.", NULL,
+	      "Tillerson", "Tillerson", ":");
+}
+
+static void test_x_said_colon(void **state)
+{
+	const char *t = "Peskov, Putin’s press secretary, put it bluntly. Also, as "
+			"Putin’s press secretary, Dmitry Peskov, put it: “The recitation "
+			"of mantras” won’t budge Moscow.";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "The recitation of mantras", NULL, "Dmitry Peskov",
+	      "Dmitry Peskov", "put it");
+}
+
+/* Seed 002 (outline of statements). */
+static void test_outline_bullets(void **state)
+{
+	const char *t =
+		"  1. U.S. side:\n\n\n"
+		"  • Trump:\n"
+		"    • In interview aired on 04.12.17:\n"
+		"      • U.S. is “not going into Syria.”\n"
+		"      • “Putin is backing a person that’s truly an evil person,” he said.\n"
+		"    • Tillerson\n"
+		"      • On 04.11.17 (at G7 meeting):\n"
+		"        • Russia must abandon its support of Assad if it wants an "
+		"“important role” in discussions. “Is that a long term alliance?” "
+		"he told reporters.\n"
+		"  • Deputy Foreign Minister Ryabkov:\n"
+		"    • The rhetoric used by the United States as “primitive and loutish.”\n";
+	assert_int_equal(run(state, t), 5);
+	check(state, 0, "not going into Syria.", NULL, "Trump", "Trump", ":");
+	check(state, 1, "Putin is backing a person that’s truly an evil person,", NULL,
+	      "Trump", "he", "said");
+	check(state, 2, "important role", NULL, "Tillerson", "Tillerson", NULL);
+	check(state, 3, "Is that a long term alliance?", NULL, "Tillerson", "he", "told");
+	check(state, 4, "primitive and loutish.", NULL, "Ryabkov",
+	      "Deputy Foreign Minister Ryabkov", ":");
+}
+
+/* Seed 004. */
+static void test_seed_tillerson(void **state)
+{
+	const char *t =
+		"US Secretary of State Rex Tillerson at a joint press conference with "
+		"Russian Foreign Minister Sergei Lavrov in Moscow on April 12.\n\n"
+		"The sides were dealing with “timebombs inherited from the previous "
+		"administration”, Lavrov told a press briefing, but were stressing a "
+		"shared pragmatic approach.\n\n"
+		"“There is a low level of trust between our two countries,” Tillerson "
+		"said in turn.\n";
+	assert_int_equal(run(state, t), 2);
+	check(state, 0, "timebombs inherited from the previous administration", NULL,
+	      "Sergei Lavrov", "Lavrov", "told");
+	check(state, 1, "There is a low level of trust between our two countries,",
+	      NULL, "Rex Tillerson", "Tillerson", "said");
+}
+
+static void test_scare_quote(void **state)
+{
+	const char *t = "Russia’s arguments look as shaky as the West’s “confidence” "
+			"that Assad did it.";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "confidence", NULL, NULL, NULL, NULL);
+}
+
+static void test_partial_quote_with_cue(void **state)
+{
+	const char *t = "Rex Tillerson arrived. Tillerson said the two sides “touched "
+			"only briefly on the topic of cyber security.” He stressed the "
+			"use of “cyber tools” differs.";
+	assert_int_equal(run(state, t), 2);
+	check(state, 0, "touched only briefly on the topic of cyber security.", NULL,
+	      "Rex Tillerson", "Tillerson", "said");
+	check(state, 1, "cyber tools", NULL, "Rex Tillerson", "He", "stressed");
+}
+
+static void test_block_quote_after_colon(void **state)
+{
+	const char *t = "Senator Ted Cruz spoke last.\n\nCruz continued:\n\n"
+			"“You look at the questions. This is not a fair debate.”\n";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "You look at the questions. This is not a fair debate.", NULL,
+	      "Ted Cruz", "Cruz", "continued");
+}
+
+static void test_standalone_after_attributed(void **state)
+{
+	const char *t = "“Ted Cruz is the best candidate,” Richard Viguerie says.\n\n"
+			"“He checks all our boxes. He unites the party.”\n";
+	assert_int_equal(run(state, t), 2);
+	check(state, 1, "He checks all our boxes. He unites the party.", NULL,
+	      "Richard Viguerie", NULL, NULL);
+}
+
+static void test_broken_paragraph(void **state)
+{
+	const char *t = "Tillerson said: \"The issue of\n\nthe election interference "
+			"is a serious issue.”\n";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "The issue of\n\nthe election interference is a serious issue.",
+	      "The issue of the election interference is a serious issue.",
+	      "Tillerson", "Tillerson", "said");
+}
+
+static void test_empty_and_null(void **state)
+{
+	struct fx *f = *state;
+	assert_int_equal(run(state, ""), 0);
+	assert_null(quoth_quotes_get(f->q, 0));
+	assert_int_equal(quoth_quotes_count(NULL), 0);
+	quoth_quotes_destroy(NULL);
+	assert_int_equal(run(state, "\"\" “” ‘’ \" “ ”"), 0);
+}
+
+static void test_text_contract(void **state)
+{
+	/* text == bytes [start, end) without '*' and with white space folded */
+	const char *t = "  - * “A  **bold**\n  claim,” he said.\n“x\n\n";
+	size_t n = run(state, t);
+	struct fx *f = *state;
+	for (size_t i = 0; i < n; i++) {
+		const quoth_quote_t *q = quoth_quotes_get(f->q, i);
+		char buf[256];
+		size_t k = 0;
+		int sp = 0;
+		for (size_t j = q->start; j < q->end; j++) {
+			char c = t[j];
+			if (c == '*')
+				continue;
+			if (c == ' ' || c == '\n' || c == '\t') {
+				sp = k > 0;
+				continue;
+			}
+			if (sp)
+				buf[k++] = ' ';
+			sp = 0;
+			buf[k++] = c;
+		}
+		buf[k] = 0;
+		assert_string_equal(q->text, buf);
+	}
+	check(state, 0, "A  **bold**\n  claim,", "A bold claim,", NULL, "he", "said");
+}
+
+static void test_canonical(void **state)
+{
+	static const char *const cases[][2] = {
+		{ "Sergey Lavrov", "Sergei Lavrov" },
+		{ "Foreign Minister Sergei Lavrov", "Sergei Lavrov" },
+		{ "Russian Foreign Minister Sergey Lavrov", "Sergei Lavrov" },
+		{ "US Secretary of State Rex Tillerson", "Rex Tillerson" },
+		{ "Dmitri Peskov", "Dmitry Peskov" },
+		{ "Dmitriy Peskov", "Dmitry Peskov" },
+		{ "Alexey Navalny", "Alexei Navalny" },
+		{ "Yury Ushakov", "Yuri Ushakov" },
+		{ "Mr. Trump", "Trump" },
+		{ "the Foreign Ministry", "Foreign Ministry" },
+		{ "Lavrov’s", "Lavrov" },
+		{ "  Vladimir   Putin ", "Vladimir Putin" },
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *out = NULL;
+		assert_int_equal(quoth_speaker_canonical(cases[i][0], strlen(cases[i][0]),
+							 &out), QUOTH_OK);
+		assert_string_equal(out, cases[i][1]);
+		free(out);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+#define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+		T(test_curly_said_after),
+		T(test_straight_quotes),
+		T(test_nested_quotes),
+		T(test_nested_with_double_marks),
+		T(test_guillemets),
+		T(test_apostrophes_are_not_quotes),
+		T(test_single_quoted_title),
+		T(test_paragraph_continued),
+		T(test_unbalanced_does_not_swallow),
+		T(test_stray_closing_mark),
+		T(test_bold_markup),
+		T(test_said_x_with_title),
+		T(test_secretary_of_state_title),
+		T(test_told),
+		T(test_added_and_pronoun),
+		T(test_pronoun_skips_object),
+		T(test_tweeted_x),
+		T(test_what_x_called),
+		T(test_according_to),
+		T(test_organisation),
+		T(test_colon_head),
+		T(test_x_said_colon),
+		T(test_outline_bullets),
+		T(test_seed_tillerson),
+		T(test_scare_quote),
+		T(test_partial_quote_with_cue),
+		T(test_block_quote_after_colon),
+		T(test_standalone_after_attributed),
+		T(test_broken_paragraph),
+		T(test_empty_and_null),
+		T(test_text_contract),
+		T(test_canonical),
+#undef T
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
