@@ -35,6 +35,8 @@ struct quoth_xquery {
 struct quoth_xmset {
 	Xapian::MSet mset;
 	Xapian::doccount total = 0;
+	Xapian::doccount shift = 0;	/* mset[shift] is result 0 */
+	Xapian::doccount size = 0;
 	std::vector<std::vector<std::pair<std::string, unsigned>>> facets;
 	std::map<size_t, std::string> data;
 	std::map<std::pair<size_t, unsigned>, std::string> values;
@@ -547,12 +549,12 @@ quoth_status_t quoth_xdb_search(quoth_xdb_t *db, const quoth_xquery_t *q,
 		enq.set_weighting_scheme(Xapian::BM25Weight(
 			o->bm25_k1, 0, 1, o->bm25_b, 0.5));
 		/* The docid order differs between one index and shards, so
-		 * ties are broken by the stable id kept in a value slot. */
+		 * ties are broken by the stable id kept in a value slot.  The
+		 * key costs a value read per candidate, so a relevance search
+		 * first runs without it and falls back to it only if equal
+		 * weights meet in or around the page. */
 		Xapian::MultiValueKeyMaker keys;
-		if (o->sort == QUOTH_XSORT_RELEVANCE) {
-			keys.add_value(o->tiebreak_slot);
-			enq.set_sort_by_relevance_then_key(&keys, false);
-		} else {
+		if (o->sort != QUOTH_XSORT_RELEVANCE) {
 			int desc = o->sort == QUOTH_XSORT_VALUE_DESC;
 			keys.add_value(o->sort_slot, desc);
 			keys.add_value(o->tiebreak_slot);
@@ -575,8 +577,28 @@ quoth_status_t quoth_xdb_search(quoth_xdb_t *db, const quoth_xquery_t *q,
 		if (o->collapse_slot >= 0)
 			enq.set_collapse_key(
 				static_cast<Xapian::valueno>(o->collapse_slot));
-		if (!o->exact || o->limit)
+		if (o->sort == QUOTH_XSORT_RELEVANCE && o->limit) {
+			/* One item either side of the page shows any tie. */
+			Xapian::doccount first = o->offset ? o->offset - 1 : 0;
+			Xapian::doccount extra = o->offset ? 2 : 1;
+			Xapian::MSet probe = enq.get_mset(first, o->limit + extra);
+			bool tie = false;
+			for (Xapian::doccount i = 1; i < probe.size() && !tie; i++)
+				tie = probe[i].get_weight() == probe[i - 1].get_weight();
+			if (tie) {
+				keys.add_value(o->tiebreak_slot);
+				enq.set_sort_by_relevance_then_key(&keys, false);
+				m->mset = enq.get_mset(o->offset, o->limit);
+			} else {
+				m->mset = probe;
+				m->shift = o->offset - first;
+			}
+		} else if (!o->exact || o->limit) {
 			m->mset = enq.get_mset(o->offset, o->limit);
+		}
+		if (m->mset.size() > m->shift)
+			m->size = std::min<Xapian::doccount>(o->limit,
+							     m->mset.size() - m->shift);
 		if (!o->exact)
 			m->total = m->mset.get_matches_estimated();
 		for (auto &spy : spies) {
@@ -606,17 +628,23 @@ unsigned quoth_xmset_total(const quoth_xmset_t *m)
 
 size_t quoth_xmset_size(const quoth_xmset_t *m)
 {
-	return m->mset.size();
+	return m->size;
+}
+
+/* The MSet item of result I. */
+static Xapian::MSetIterator item(const quoth_xmset_t *m, size_t i)
+{
+	return m->mset[static_cast<Xapian::doccount>(i) + m->shift];
 }
 
 double quoth_xmset_weight(const quoth_xmset_t *m, size_t i)
 {
-	return m->mset[static_cast<Xapian::doccount>(i)].get_weight();
+	return item(m, i).get_weight();
 }
 
 unsigned quoth_xmset_collapsed(const quoth_xmset_t *m, size_t i)
 {
-	return m->mset[static_cast<Xapian::doccount>(i)].get_collapse_count();
+	return item(m, i).get_collapse_count();
 }
 
 quoth_status_t quoth_xmset_data(quoth_xmset_t *m, size_t i, const char **data,
@@ -627,8 +655,7 @@ quoth_status_t quoth_xmset_data(quoth_xmset_t *m, size_t i, const char **data,
 	GUARD(m->errmsg, {
 		auto it = m->data.find(i);
 		if (it == m->data.end())
-			it = m->data.emplace(i, m->mset[static_cast<Xapian::doccount>(i)]
-							 .get_document()
+			it = m->data.emplace(i, item(m, i).get_document()
 							 .get_data())
 				     .first;
 		*data = it->second.c_str();
@@ -645,8 +672,7 @@ quoth_status_t quoth_xmset_value(quoth_xmset_t *m, size_t i, unsigned slot,
 		auto key = std::make_pair(i, slot);
 		auto it = m->values.find(key);
 		if (it == m->values.end())
-			it = m->values.emplace(key, m->mset[static_cast<Xapian::doccount>(i)]
-							    .get_document()
+			it = m->values.emplace(key, item(m, i).get_document()
 							    .get_value(slot))
 				     .first;
 		*v = it->second.c_str();

@@ -16,6 +16,9 @@
  * 256 KiB of an article is as good as any. */
 #define SCAN_LIMIT (256u << 10)
 #define LEAD 60
+/* Raw hits of a query word looked at, at most, before tokenizing around
+ * them. */
+#define MAX_SPOTS 64
 
 typedef struct qword {
 	char *term, *stem;
@@ -38,6 +41,11 @@ typedef struct scan {
 	size_t n, cap;
 	int oom;
 } scan_t;
+
+static int is_space(char c)
+{
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
 
 quoth_snippet_terms_t *quoth_snippet_terms_new(void)
 {
@@ -142,9 +150,104 @@ static size_t window_start(const char *text, size_t at)
 	return s < at ? s + 1 : at;
 }
 
-static int is_space(char c)
+/* Tokenizing a whole article to find a few words is most of a search's
+ * work.  So the best window is first chosen from raw hits of each query
+ * word's stem (or prefix), found ASCII case-insensitively, and only that
+ * window is tokenized.  When a word has no raw hit (its surface form
+ * differs: "détente" for detente) the whole text is tokenized instead, so
+ * nothing that matched is missed. */
+typedef struct spot {
+	size_t at, word;
+} spot_t;
+
+/* Raw hits, in text order; 0 means "tokenize everything". */
+static size_t find_spots(const quoth_snippet_terms_t *t, const char *text,
+			 size_t len, spot_t *spot)
 {
-	return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+	size_t n = 0;
+	for (size_t w = 0; w < t->n; w++) {
+		const char *needle = t->w[w].prefix ? t->w[w].term : t->w[w].stem;
+		size_t nl = strlen(needle), found = 0;
+		if (nl < 2)
+			return 0;
+		for (size_t i = 0; i < nl; i++)
+			if ((unsigned char)needle[i] >= 0x80)
+				return 0;
+		for (size_t i = 0; i + nl <= len && found < MAX_SPOTS / 4 &&
+				   n < MAX_SPOTS; i++) {
+			size_t k = 0;
+			while (k < nl && (text[i + k] | 0x20) == needle[k])
+				k++;
+			if (k == nl) {
+				spot[n++] = (spot_t){i, w};
+				found++;
+				i += nl - 1;
+			}
+		}
+		if (!found)
+			return 0;
+	}
+	return n;
+}
+
+static int cmp_spot(const void *a, const void *b)
+{
+	const spot_t *x = a, *y = b;
+	return x->at < y->at ? -1 : x->at > y->at;
+}
+
+typedef struct region_scan {
+	scan_t *s;
+	size_t base;
+} region_scan_t;
+
+static int on_region_token(void *ctx, const quoth_token_t *tok)
+{
+	region_scan_t *r = ctx;
+	quoth_token_t t = *tok;
+	t.start += r->base;
+	t.end += r->base;
+	return on_token(r->s, &t);
+}
+
+/* Tokenizes TEXT[0..LEN) into S's matches: the best window, or all. */
+static void scan_text(quoth_analyzer_t *a, scan_t *s, const char *text,
+		      size_t len, size_t width)
+{
+	spot_t spot[MAX_SPOTS];
+	size_t n = find_spots(s->t, text, len, spot);
+	if (!n) {
+		quoth_analyzer_tokenize(a, QUOTH_ANALYZE_DOCUMENT, text, len, 0,
+					on_token, s);
+		return;
+	}
+	qsort(spot, n, sizeof *spot, cmp_spot);
+	size_t best = 0, best_distinct = 0, best_total = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char seen[64] = {0};
+		size_t distinct = 0, total = 0;
+		for (size_t j = i; j < n && spot[j].at < spot[i].at + width; j++) {
+			if (!seen[spot[j].word % 64]++)
+				distinct++;
+			total++;
+		}
+		if (distinct > best_distinct ||
+		    (distinct == best_distinct && total > best_total)) {
+			best = i;
+			best_distinct = distinct;
+			best_total = total;
+		}
+	}
+	size_t from = spot[best].at > 2 * LEAD ? spot[best].at - 2 * LEAD : 0;
+	size_t to = spot[best].at + width + LEAD < len ? spot[best].at + width + LEAD
+						       : len;
+	while (from > 0 && !is_space(text[from - 1]))
+		from--;
+	while (to < len && !is_space(text[to]))
+		to++;
+	region_scan_t r = {s, from};
+	quoth_analyzer_tokenize(a, QUOTH_ANALYZE_DOCUMENT, text + from, to - from,
+				0, on_region_token, &r);
 }
 
 char *quoth_snippet_make(quoth_analyzer_t *a, const quoth_snippet_terms_t *t,
@@ -153,8 +256,7 @@ char *quoth_snippet_make(quoth_analyzer_t *a, const quoth_snippet_terms_t *t,
 	scan_t s = {.t = t};
 	size_t scan = len < SCAN_LIMIT ? len : SCAN_LIMIT;
 	if (t->n)
-		quoth_analyzer_tokenize(a, QUOTH_ANALYZE_DOCUMENT, text, scan, 0,
-					on_token, &s);
+		scan_text(a, &s, text, scan, width);
 	if (s.oom) {
 		free(s.m);
 		return NULL;
