@@ -24,7 +24,10 @@
 #define RETRIES 3
 
 struct quoth_index {
-	quoth_xdb_t *articles, *quotes;
+	quoth_xdb_t *articles;
+	quoth_xdb_t *quotes;	/* opened when first needed */
+	char **quote_paths;
+	size_t npaths;
 	quoth_analyzer_t *a;
 	unsigned max_speakers;
 	double k1, b;
@@ -36,10 +39,46 @@ static void seterr(quoth_index_t *ix, const char *msg)
 	snprintf(ix->errmsg, sizeof ix->errmsg, "%s", msg);
 }
 
+static void free_paths(char **p, size_t n)
+{
+	for (size_t i = 0; p && i < n; i++)
+		free(p[i]);
+	free(p);
+}
+
+/* The quotations database; an article search never opens it.  NULL (and
+ * the reason in ix->errmsg) if it cannot be opened. */
+static quoth_xdb_t *quotes_db(quoth_index_t *ix)
+{
+	if (ix->quotes)
+		return ix->quotes;
+	char *err = NULL;
+	if (quoth_xdb_open_readonly((const char *const *)ix->quote_paths,
+				    ix->npaths, 10000, &ix->quotes, &err))
+		seterr(ix, err ? err : "cannot open the quotations");
+	free(err);
+	return ix->quotes;
+}
+
 static double env_double(const char *name, double def)
 {
 	const char *v = getenv(name);
 	return v && *v ? strtod(v, NULL) : def;
+}
+
+/* "PATH/NAME" for each of PATHS[0..N); NULL when out of memory. */
+static char **sub_paths(const char *const *paths, size_t n, const char *name)
+{
+	char **out = calloc(n ? n : 1, sizeof *out);
+	for (size_t i = 0; out && i < n; i++) {
+		out[i] = malloc(strlen(paths[i]) + strlen(name) + 2);
+		if (!out[i]) {
+			free_paths(out, i);
+			return NULL;
+		}
+		sprintf(out[i], "%s/%s", paths[i], name);
+	}
+	return out;
 }
 
 quoth_status_t quoth_index_open(const char *const *paths, size_t n,
@@ -49,35 +88,16 @@ quoth_status_t quoth_index_open(const char *const *paths, size_t n,
 	if (err)
 		*err = NULL;
 	quoth_index_t *ix = calloc(1, sizeof *ix);
-	const char **ap = calloc(n ? n : 1, sizeof *ap);
-	const char **qp = calloc(n ? n : 1, sizeof *qp);
-	char **bufs = calloc(2 * (n ? n : 1), sizeof *bufs);
-	quoth_status_t st = (ix && ap && qp && bufs) ? QUOTH_OK
-						     : QUOTH_ERR_NOMEM;
-	for (size_t i = 0; i < n && !st; i++) {
-		size_t l = strlen(paths[i]) + 16;
-		bufs[2 * i] = malloc(l);
-		bufs[2 * i + 1] = malloc(l);
-		if (!bufs[2 * i] || !bufs[2 * i + 1]) {
-			st = QUOTH_ERR_NOMEM;
-			break;
-		}
-		snprintf(bufs[2 * i], l, "%s/" QUOTH_ARTICLES_DB, paths[i]);
-		snprintf(bufs[2 * i + 1], l, "%s/" QUOTH_QUOTES_DB, paths[i]);
-		ap[i] = bufs[2 * i];
-		qp[i] = bufs[2 * i + 1];
+	char **ap = sub_paths(paths, n, QUOTH_ARTICLES_DB);
+	quoth_status_t st = QUOTH_ERR_NOMEM;
+	if (ix && ap && (ix->quote_paths = sub_paths(paths, n, QUOTH_QUOTES_DB))) {
+		ix->npaths = n;
+		st = quoth_xdb_open_readonly((const char *const *)ap, n, 10000,
+					     &ix->articles, err);
 	}
 	if (!st)
-		st = quoth_xdb_open_readonly(ap, n, 10000, &ix->articles, err);
-	if (!st)
-		st = quoth_xdb_open_readonly(qp, n, 10000, &ix->quotes, err);
-	if (!st)
 		st = quoth_analyzer_create("en", &ix->a);
-	for (size_t i = 0; bufs && i < 2 * n; i++)
-		free(bufs[i]);
-	free(bufs);
-	free(ap);
-	free(qp);
+	free_paths(ap, n);
 	if (st) {
 		quoth_index_close(ix);
 		return st;
@@ -101,6 +121,7 @@ void quoth_index_close(quoth_index_t *ix)
 		return;
 	quoth_xdb_close(ix->articles);
 	quoth_xdb_close(ix->quotes);
+	free_paths(ix->quote_paths, ix->npaths);
 	quoth_analyzer_destroy(ix->a);
 	free(ix);
 }
@@ -572,8 +593,12 @@ static quoth_status_t run(quoth_index_t *ix, quoth_target_t target,
 		return QUOTH_ERR_NOMEM;
 	}
 	/* A query of filters and negations only: match all, then filter. */
-	quoth_xdb_t *db = target == QUOTH_TARGET_QUOTES ? ix->quotes
+	quoth_xdb_t *db = target == QUOTH_TARGET_QUOTES ? quotes_db(ix)
 							: ix->articles;
+	if (!db) {
+		quoth_xq_destroy(q);
+		return QUOTH_ERR_NOT_FOUND;
+	}
 	unsigned slots[3 + QUOTH_MAX_SPEAKERS];
 	size_t nslots = 0, nspk = 0;
 	if (o->facets) {
@@ -762,7 +787,9 @@ quoth_status_t quoth_index_show(quoth_index_t *ix, const char *id_or_path,
 		.limit = 10000, .exact = 1,
 	};
 	quoth_xmset_t *m = NULL;
-	st = q ? quoth_xdb_search(ix->quotes, q, &xs, &m) : QUOTH_ERR_NOMEM;
+	quoth_xdb_t *qdb = quotes_db(ix);
+	st = !qdb ? QUOTH_ERR_NOT_FOUND
+		  : q ? quoth_xdb_search(qdb, q, &xs, &m) : QUOTH_ERR_NOMEM;
 	quoth_xq_destroy(q);
 	if (!st) {
 		size_t n = quoth_xmset_size(m);
@@ -777,8 +804,8 @@ quoth_status_t quoth_index_show(quoth_index_t *ix, const char *id_or_path,
 			r->nhits++;
 		}
 		r->total = (unsigned)r->nhits;
-	} else {
-		seterr(ix, quoth_xdb_errmsg(ix->quotes));
+	} else if (qdb) {
+		seterr(ix, quoth_xdb_errmsg(qdb));
 	}
 	quoth_xmset_destroy(m);
 	if (st) {
@@ -792,15 +819,14 @@ quoth_status_t quoth_index_show(quoth_index_t *ix, const char *id_or_path,
 }
 
 /* Facet counts over every document of DB. */
-static quoth_status_t all_facets(quoth_index_t *ix, quoth_xdb_t *db,
-				 quoth_target_t target, quoth_results_t **out)
+static quoth_status_t all_facets(quoth_index_t *ix, quoth_target_t target,
+				 quoth_results_t **out)
 {
 	quoth_results_t *r = calloc(1, sizeof *r);
 	if (!r)
 		return QUOTH_ERR_NOMEM;
 	quoth_search_opts_t o = {.facets = 1, .limit = 0};
 	quoth_qnode_t all = {.type = QUOTH_QN_AND};
-	(void)db;
 	quoth_status_t st = run(ix, target, &all, "", &o, r);
 	if (st) {
 		quoth_results_destroy(r);
@@ -816,10 +842,9 @@ quoth_status_t quoth_index_listing(quoth_index_t *ix, int facet,
 {
 	(void)facet;
 	*articles = *quotes = NULL;
-	quoth_status_t st = all_facets(ix, ix->articles, QUOTH_TARGET_ARTICLES,
-				       articles);
+	quoth_status_t st = all_facets(ix, QUOTH_TARGET_ARTICLES, articles);
 	if (!st)
-		st = all_facets(ix, ix->quotes, QUOTH_TARGET_QUOTES, quotes);
+		st = all_facets(ix, QUOTH_TARGET_QUOTES, quotes);
 	if (st) {
 		quoth_results_destroy(*articles);
 		*articles = NULL;
@@ -832,7 +857,8 @@ quoth_status_t quoth_index_info(quoth_index_t *ix, quoth_index_info_t *out)
 	memset(out, 0, sizeof *out);
 	quoth_status_t st = quoth_xdb_doccount(ix->articles, &out->articles);
 	if (!st)
-		st = quoth_xdb_doccount(ix->quotes, &out->quotes);
+		st = quotes_db(ix) ? quoth_xdb_doccount(ix->quotes, &out->quotes)
+				   : QUOTH_ERR_NOT_FOUND;
 	if (st) {
 		seterr(ix, quoth_xdb_errmsg(ix->articles));
 		return st;
