@@ -1600,7 +1600,8 @@ static quoth_status_t text_article(quoth_reader_t *r, quoth_article_t **out)
 		fields_free(&fl);
 		return QUOTH_ERR_NOMEM;
 	}
-	if (all_ws(text.p, text.len)) {
+	/* A headline alone is still an article; nothing at all is not. */
+	if (all_ws(text.p, text.len) && fields_pick(&fl, F_TITLE) < 0) {
 		report(r, QUOTH_DIAG_FAILED, 0, 0, "no text");
 		free(text.p);
 		fields_free(&fl);
@@ -1613,10 +1614,13 @@ static quoth_status_t text_article(quoth_reader_t *r, quoth_article_t **out)
 	/* infer what the header does not give; a header is taken as the full
 	 * account of date and author, so those are inferred only without one */
 	const char *t = fl.v[F_TEXT][0];
+	int inferred = 0;
 	if (!fl.v[F_TITLE][0]) {
 		char *title = infer_title(t, tl);
-		if (title)
+		if (title) {
 			fields_set(&fl, F_TITLE, 0, title, strlen(title), 0);
+			inferred = 1;
+		}
 	}
 	if (!has) {
 		char d[11], *outlet = NULL, *author = NULL;
@@ -1633,8 +1637,10 @@ static quoth_status_t text_article(quoth_reader_t *r, quoth_article_t **out)
 			fields_set(&fl, F_AUTHOR, 0, author, strlen(author), 0);
 	}
 	st = build(r, &fl, 0, out);
-	if (!st)
+	if (!st && *out) {
 		(*out)->text_offset = body;
+		(*out)->title_inferred = inferred;
+	}
 	fields_free(&fl);
 	return st;
 }
@@ -2082,7 +2088,9 @@ static quoth_status_t json_article(quoth_reader_t *r, quoth_article_t **out)
 			fields_free(&fl);
 			continue;
 		}
-		if (fields_pick(&fl, F_TEXT) < 0) {
+		/* A headline alone is still an article; nothing at all is
+		 * not. */
+		if (fields_pick(&fl, F_TEXT) < 0 && fields_pick(&fl, F_TITLE) < 0) {
 			report(r, QUOTH_DIAG_FAILED, r->lineno, 0, "no text");
 			fields_free(&fl);
 			continue;

@@ -307,8 +307,11 @@ static int add2(termsink_t *s, const char *p1, const char *p2,
 	memcpy(s->buf + l1, p2, l2);
 	memcpy(s->buf + l1 + l2, t, len);
 	size_t n = l1 + l2 + len;
-	quoth_status_t st = posting ? quoth_xdoc_add_posting(s->doc, s->buf, n, pos)
-				    : quoth_xdoc_add_term(s->doc, s->buf, n, 1);
+	/* Title terms (S, ZS) are a field of their own: they must not make a
+	 * long title count twice in the document's length. */
+	unsigned wdf = strcmp(p1, QUOTH_P_TITLE) && strcmp(p2, QUOTH_P_TITLE);
+	quoth_status_t st = posting ? quoth_xdoc_add_posting(s->doc, s->buf, n, pos, wdf)
+				    : quoth_xdoc_add_term(s->doc, s->buf, n, wdf);
 	if (st)
 		s->bad = 1;
 	return st != QUOTH_OK;
@@ -605,15 +608,6 @@ static quoth_status_t index_quotes(quoth_writer_t *w, quoth_analyzer_t *a,
 
 /* ---- articles ---- */
 
-/* True when the title is the first line of the text (inferred titles): the
- * body already holds its words. */
-static int title_in_text(const quoth_article_t *art)
-{
-	size_t tl = strlen(art->title);
-	size_t window = art->text_len < 1024 ? art->text_len : 1024;
-	return tl && memmem(art->text, window, art->title, tl) != NULL;
-}
-
 static quoth_status_t index_article(quoth_writer_t *w, quoth_article_t *art,
 				    const char *src)
 {
@@ -630,7 +624,7 @@ static quoth_status_t index_article(quoth_writer_t *w, quoth_article_t *art,
 
 	if (art->title) {
 		s.prefix = QUOTH_P_TITLE;
-		s.also_plain = !title_in_text(art);
+		s.also_plain = !art->title_inferred;
 		st = quoth_analyzer_tokenize(a, QUOTH_ANALYZE_DOCUMENT,
 					     art->title, strlen(art->title), 0,
 					     on_token, &s);

@@ -402,9 +402,9 @@ void quoth_xdoc_destroy(quoth_xdoc_t *doc)
 }
 
 quoth_status_t quoth_xdoc_add_posting(quoth_xdoc_t *doc, const char *term,
-				      size_t len, unsigned pos)
+				      size_t len, unsigned pos, unsigned wdf)
 {
-	GUARD(doc->errmsg, doc->doc.add_posting(std::string(term, len), pos));
+	GUARD(doc->errmsg, doc->doc.add_posting(std::string(term, len), pos, wdf));
 }
 
 quoth_status_t quoth_xdoc_add_term(quoth_xdoc_t *doc, const char *term,

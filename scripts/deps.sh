@@ -5,8 +5,8 @@ set -eu
 build="g++ pkg-config libxapian-dev libicu-dev libstemmer-dev zlib1g-dev liblzma-dev python3"
 case "${1:-build}" in
 build) pkgs="$build" ;;
-check) pkgs="$build libcmocka-dev xapian-tools" ;;
-bench) pkgs="$build xapian-tools xapian-omega sqlite3 ripgrep gnuplot-nox xz-utils" ;;
+check) pkgs="$build libcmocka-dev xapian-tools python3-xapian" ;;
+bench) pkgs="$build xapian-tools xapian-omega sqlite3 ripgrep gnuplot-nox xz-utils hyperfine" ;;
 eval) pkgs="$build python3-xapian sqlite3 xz-utils" ;;
 fuzz) pkgs="$build clang libclang-rt-14-dev" ;;
 *) echo "deps.sh: unknown target $1" >&2; exit 2 ;;

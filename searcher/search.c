@@ -108,8 +108,11 @@ quoth_status_t quoth_index_open(const char *const *paths, size_t n,
 	free(v);
 	if (ix->max_speakers > QUOTH_MAX_SPEAKERS)
 		ix->max_speakers = QUOTH_MAX_SPEAKERS;
-	/* BM25 parameters chosen with `make eval`; see README. */
-	ix->k1 = env_double("QUOTH_BM25_K1", 1.2);
+	/* BM25 parameters measured with `make eval` (README, "Relevance"):
+	 * k1 = 2.0 ranked best on both Cranfield and CACM among 0.8..3.0,
+	 * b = 0.75 among 0.4..0.9; the environment overrides them for
+	 * tuning. */
+	ix->k1 = env_double("QUOTH_BM25_K1", 2.0);
 	ix->b = env_double("QUOTH_BM25_B", 0.75);
 	*out = ix;
 	return QUOTH_OK;
@@ -136,6 +139,7 @@ const char *quoth_index_errmsg(const quoth_index_t *ix)
 typedef struct compiler {
 	quoth_index_t *ix;
 	quoth_target_t target;
+	int any;		/* --any: OR is the default operator */
 	quoth_status_t st;
 } compiler_t;
 
@@ -180,6 +184,41 @@ static quoth_xquery_t *compile_phrase(const quoth_qnode_t *n)
 				     : quoth_xq_none();
 	free(kids);
 	return q;
+}
+
+/* English function words.  With --any, a query's stopwords are dropped
+ * (unless nothing else is left): in an OR of a question's words they only
+ * add matches of no interest.  Phrases keep them. */
+static int is_stopword(const char *w)
+{
+	static const char *const stop[] = {
+		"a", "about", "an", "and", "are", "as", "at", "be", "been",
+		"but", "by", "can", "could", "did", "do", "does", "for",
+		"from", "had", "has", "have", "how", "i", "if", "in", "into",
+		"is", "it", "its", "may", "must", "no", "not", "of", "on",
+		"or", "should", "so", "such", "than", "that", "the", "their",
+		"them", "then", "there", "these", "they", "this", "those",
+		"to", "was", "were", "what", "when", "where", "which", "while",
+		"who", "whom", "why", "will", "with", "would",
+	};
+	size_t lo = 0, hi = sizeof stop / sizeof stop[0];
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(w, stop[mid]);
+		if (!c)
+			return 1;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return 0;
+}
+
+static int is_stop_node(const quoth_qnode_t *n)
+{
+	return n->type == QUOTH_QN_WORD && n->kind == QUOTH_TOKEN_WORD &&
+	       is_stopword(n->term);
 }
 
 /* outlet:, author:, speaker: a slug term, or every word of the value. */
@@ -304,12 +343,31 @@ static quoth_xquery_t *compile(compiler_t *c, const quoth_qnode_t *n)
 	case QUOTH_QN_AND:
 		return compile_and(c, n->kids, n->nkids);
 	case QUOTH_QN_OR: {
-		quoth_xquery_t **kids = calloc(n->nkids, sizeof *kids);
+		/* With --any, any word may match, and the parts of a
+		 * hyphenated word (the parser's OR(PHRASE(parts), JOINED))
+		 * are words too: their stems join the alternatives. */
+		size_t extra = 0;
+		const quoth_qnode_t *parts = NULL;
+		if (c->any && n->nkids == 2 && n->kids[0]->type == QUOTH_QN_PHRASE &&
+		    n->kids[1]->type == QUOTH_QN_WORD &&
+		    n->kids[1]->kind == QUOTH_TOKEN_JOINED) {
+			parts = n->kids[0];
+			extra = parts->nkids;
+		}
+		size_t content = 0;
+		for (size_t i = 0; i < n->nkids; i++)
+			content += !is_stop_node(n->kids[i]);
+		int drop = c->any && content > 0;
+		quoth_xquery_t **kids = calloc(n->nkids + extra, sizeof *kids);
 		if (!kids)
 			return NULL;
+		size_t nk = 0;
 		for (size_t i = 0; i < n->nkids; i++)
-			kids[i] = compile(c, n->kids[i]);
-		quoth_xquery_t *q = combine(QUOTH_XOP_OR, kids, n->nkids, 0);
+			if (!drop || !is_stop_node(n->kids[i]))
+				kids[nk++] = compile(c, n->kids[i]);
+		for (size_t i = 0; i < extra; i++)
+			kids[nk++] = compile(c, parts->kids[i]);
+		quoth_xquery_t *q = combine(QUOTH_XOP_OR, kids, nk, 0);
 		free(kids);
 		return q;
 	}
@@ -586,7 +644,7 @@ static quoth_status_t run(quoth_index_t *ix, quoth_target_t target,
 			  const quoth_qnode_t *tree, const char *query,
 			  const quoth_search_opts_t *o, quoth_results_t *r)
 {
-	compiler_t c = {ix, target, QUOTH_OK};
+	compiler_t c = {ix, target, o->def == QUOTH_QDEFAULT_OR, QUOTH_OK};
 	quoth_xquery_t *q = compile(&c, tree);
 	if (!q) {
 		seterr(ix, "out of memory");

@@ -458,7 +458,7 @@ static void test_jsonl_errors(void **state)
 		"{\"text\": \"bad \\q escape\"}\n"
 		"{\"text\": \"ok\"} trailing\n"
 		"{\"text\": 01}\n"
-		"{\"title\": \"no body\", \"text\": \"  \"}\n"
+		"{\"author\": \"no body\", \"text\": \"  \"}\n"
 		"{\"text\": \"raw\ttab\"}\n"
 		"{\"text\": \"last\", \"date\": \"2017-02-30\"}\n");
 
@@ -479,6 +479,27 @@ static void test_jsonl_errors(void **state)
 	assert_true(has_diag(fx, QUOTH_DIAG_WARNING, 11, 26, "impossible date '2017-02-30'"));
 	assert_int_equal(fx->ndiags, 10);
 	free_all(a, 2);
+}
+
+/* A headline with no body is an article (news feeds and test collections
+ * carry such records); a record with neither is not. */
+static void test_title_only_is_an_article(void **state)
+{
+	struct fixture *fx = *state;
+	quoth_article_t *a[4];
+	const char *path = puts_(fx, "t.jsonl",
+		"{\"id\": \"1\", \"title\": \"Headline only\"}\n"
+		"{\"id\": \"2\", \"url\": \"http://x.example/2\"}\n");
+	assert_int_equal(read_all(fx, path, a, 4), 1);
+	assert_string_equal(a[0]->title, "Headline only");
+	assert_string_equal(a[0]->text, "");
+	assert_true(has_diag(fx, QUOTH_DIAG_FAILED, 2, 0, "no text"));
+	quoth_article_destroy(a[0]);
+
+	const char *txt = puts_(fx, "t.txt", "Title: Header only\n\n");
+	assert_int_equal(read_all(fx, txt, a, 4), 1);
+	assert_string_equal(a[0]->title, "Header only");
+	quoth_article_destroy(a[0]);
 }
 
 static void test_jsonl_escapes(void **state)
@@ -735,6 +756,7 @@ int main(void)
 		T(test_latin1),
 		T(test_header_dates),
 		T(test_jsonl_aliases),
+		T(test_title_only_is_an_article),
 		T(test_jsonl_errors),
 		T(test_jsonl_escapes),
 		T(test_gzip),

@@ -21,6 +21,9 @@ typedef struct quoth_article {
 	unsigned long line;	/* 1-based JSON line number; 0 for a text file */
 	char *url;
 	char *title;
+	int title_inferred;	/* the title is the text's first line, not a
+				 * field of its own: its words are not
+				 * indexed a second time */
 	char *outlet;	/* display name, e.g. "Foreign Policy" */
 	char *date;	/* calendar date "YYYY-MM-DD", or NULL when undated */
 	char *author;

@@ -137,9 +137,10 @@ quoth_status_t quoth_xdb_compact(const char *const *srcs, size_t n,
 /* NULL when out of memory. */
 quoth_xdoc_t *quoth_xdoc_new(void);
 void quoth_xdoc_destroy(quoth_xdoc_t *doc);
-/* Term at position POS (wdf + 1). */
+/* Term at position POS, wdf + WDF (0: a field term that must not count in
+ * the document's length). */
 quoth_status_t quoth_xdoc_add_posting(quoth_xdoc_t *doc, const char *term,
-				      size_t len, unsigned pos);
+				      size_t len, unsigned pos, unsigned wdf);
 /* Term without position, wdf + WDF. */
 quoth_status_t quoth_xdoc_add_term(quoth_xdoc_t *doc, const char *term,
 				   size_t len, unsigned wdf);
