@@ -20,13 +20,7 @@ static void on_diag(void *ctx, const quoth_diag_t *d)
 	int *failed = ctx;
 	if (d->level == QUOTH_DIAG_FAILED)
 		*failed = 1;
-	fprintf(stderr, "quoth: %s", d->path);
-	if (d->line)
-		fprintf(stderr, ":%lu", d->line);
-	if (d->column)
-		fprintf(stderr, ":%lu", d->column);
-	fprintf(stderr, ": %s%s\n",
-		d->level == QUOTH_DIAG_FAILED ? "" : "warning: ", d->message);
+	cli_print_diag(d);
 }
 
 static int extract_file(const char *path, int *failed)
@@ -56,16 +50,13 @@ static int extract_file(const char *path, int *failed)
 			json_string(stdout, path);
 			if (art->line)
 				printf(",\"line\":%lu", art->line);
-			printf(",\"start\":%zu,\"end\":%zu,\"text\":",
+			printf(",\"start\":%zu,\"end\":%zu",
 			       art->text_offset + q->start,
 			       art->text_offset + q->end);
-			json_string(stdout, q->text);
-			printf(",\"speaker\":");
-			json_string(stdout, q->speaker);
-			printf(",\"speaker_mention\":");
-			json_string(stdout, q->speaker_mention);
-			printf(",\"cue\":");
-			json_string(stdout, q->cue);
+			json_member(stdout, "text", q->text);
+			json_member(stdout, "speaker", q->speaker);
+			json_member(stdout, "speaker_mention", q->speaker_mention);
+			json_member(stdout, "cue", q->cue);
 			printf("}\n");
 		}
 		quoth_quotes_destroy(qs);

@@ -43,14 +43,10 @@ static double now(void)
 
 static void on_diag(void *ctx, const quoth_diag_t *d)
 {
-	(void)ctx;
-	fprintf(stderr, "\rquoth: %s", d->path);
-	if (d->line)
-		fprintf(stderr, ":%lu", d->line);
-	if (d->column)
-		fprintf(stderr, ":%lu", d->column);
-	fprintf(stderr, ": %s%s\n",
-		d->level == QUOTH_DIAG_FAILED ? "" : "warning: ", d->message);
+	run_t *r = ctx;
+	if (r && r->progress)
+		fputs("\r\x1b[K", stderr);
+	cli_print_diag(d);
 }
 
 static void progress(run_t *r, const char *path)

@@ -68,38 +68,22 @@ static char *plain(const char *s)
 static void json_hit(const quoth_hit_t *h, quoth_target_t target)
 {
 	printf("{\"rank\":%u", h->rank);
-	if (target == QUOTH_TARGET_QUOTES) {
-		printf(",\"text\":");
-		json_string(stdout, h->text);
-		printf(",\"speaker\":");
-		json_string(stdout, h->speaker);
-		printf(",\"speaker_mention\":");
-		json_string(stdout, h->mention);
-		printf(",\"cue\":");
-		json_string(stdout, h->cue);
-	}
-	printf(",\"id\":");
-	json_string(stdout, h->id);
-	printf(",\"path\":");
-	json_string(stdout, h->path);
+	if (target == QUOTH_TARGET_QUOTES)
+		json_quote_fields(stdout, h);
+	json_member(stdout, "id", h->id);
+	json_member(stdout, "path", h->path);
 	if (h->line)
 		printf(",\"line\":%lu", h->line);
-	printf(",\"url\":");
-	json_string(stdout, h->url);
-	printf(",\"title\":");
-	json_string(stdout, h->title);
-	printf(",\"outlet\":");
-	json_string(stdout, h->outlet);
-	printf(",\"date\":");
-	json_string(stdout, h->date);
-	printf(",\"author\":");
-	json_string(stdout, h->author);
+	json_member(stdout, "url", h->url);
+	json_member(stdout, "title", h->title);
+	json_member(stdout, "outlet", h->outlet);
+	json_member(stdout, "date", h->date);
+	json_member(stdout, "author", h->author);
 	if (target == QUOTH_TARGET_QUOTES) {
 		printf(",\"start\":%lu,\"end\":%lu", h->start, h->end);
 	} else {
 		char *s = plain(h->snippet);
-		printf(",\"snippet\":");
-		json_string(stdout, s);
+		json_member(stdout, "snippet", s);
 		free(s);
 		printf(",\"also\":[");
 		for (size_t i = 0; i < h->nalso; i++) {
@@ -128,8 +112,7 @@ static void print_json(const char *query, const quoth_results_t *r,
 		json_facets(r);
 	else
 		printf(",\"facets\":null");
-	printf(",\"suggestion\":");
-	json_string(stdout, r->suggestion);
+	json_member(stdout, "suggestion", r->suggestion);
 	printf("}\n");
 }
 

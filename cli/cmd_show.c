@@ -43,31 +43,18 @@ int cmd_show(int argc, char **argv)
 	} else if (o.format == FORMAT_JSON) {
 		printf("{\"id\":");
 		json_string(stdout, art->id);
-		printf(",\"path\":");
-		json_string(stdout, art->path);
-		printf(",\"url\":");
-		json_string(stdout, art->url);
-		printf(",\"title\":");
-		json_string(stdout, art->title);
-		printf(",\"outlet\":");
-		json_string(stdout, art->outlet);
-		printf(",\"date\":");
-		json_string(stdout, art->date);
-		printf(",\"author\":");
-		json_string(stdout, art->author);
-		printf(",\"text\":");
-		json_string(stdout, art->text);
+		json_member(stdout, "path", art->path);
+		json_member(stdout, "url", art->url);
+		json_member(stdout, "title", art->title);
+		json_member(stdout, "outlet", art->outlet);
+		json_member(stdout, "date", art->date);
+		json_member(stdout, "author", art->author);
+		json_member(stdout, "text", art->text);
 		printf(",\"quotes\":[");
 		for (size_t i = 0; i < q->nhits; i++) {
 			const quoth_hit_t *h = &q->hits[i];
-			printf("%s{\"text\":", i ? "," : "");
-			json_string(stdout, h->text);
-			printf(",\"speaker\":");
-			json_string(stdout, h->speaker);
-			printf(",\"speaker_mention\":");
-			json_string(stdout, h->mention);
-			printf(",\"cue\":");
-			json_string(stdout, h->cue);
+			printf("%s{\"rank\":%zu", i ? "," : "", i + 1);
+			json_quote_fields(stdout, h);
 			printf(",\"start\":%lu,\"end\":%lu}", h->start, h->end);
 		}
 		printf("]}\n");

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "quoth/cli.h"
+#include "quoth/reader.h"
 
 static int parse_uint(const char *opt, const char *v, unsigned *out)
 {
@@ -265,6 +266,31 @@ void json_string(FILE *f, const char *s)
 		}
 	}
 	putc('"', f);
+}
+
+void json_member(FILE *f, const char *key, const char *value)
+{
+	fprintf(f, ",\"%s\":", key);
+	json_string(f, value);
+}
+
+void json_quote_fields(FILE *f, const quoth_hit_t *h)
+{
+	json_member(f, "text", h->text);
+	json_member(f, "speaker", h->speaker);
+	json_member(f, "speaker_mention", h->mention);
+	json_member(f, "cue", h->cue);
+}
+
+void cli_print_diag(const quoth_diag_t *d)
+{
+	fprintf(stderr, "quoth: %s", d->path);
+	if (d->line)
+		fprintf(stderr, ":%lu", d->line);
+	if (d->column)
+		fprintf(stderr, ":%lu", d->column);
+	fprintf(stderr, ": %s%s\n",
+		d->level == QUOTH_DIAG_FAILED ? "" : "warning: ", d->message);
 }
 
 void tsv_field(FILE *f, const char *s)

@@ -52,6 +52,14 @@ quoth_index_t *cli_open_index(cli_opts_t *o);
 char *cli_join(char **args, size_t n);
 
 void json_string(FILE *f, const char *s);	/* "..." or null */
+/* ,"KEY":"VALUE" (VALUE may be NULL: null) */
+void json_member(FILE *f, const char *key, const char *value);
+/* The quotation fields of H: ,"text",..,"cue" */
+void json_quote_fields(FILE *f, const quoth_hit_t *h);
+
+/* Prints an input problem: "quoth: FILE:LINE:COLUMN: [warning: ]reason". */
+struct quoth_diag;
+void cli_print_diag(const struct quoth_diag *d);
 void tsv_field(FILE *f, const char *s);		/* \t \n \\ escaped */
 
 /* Path shown to the user: relative to the current directory if under it. */
