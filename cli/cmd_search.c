@@ -101,7 +101,8 @@ static void print_json(const char *query, const quoth_results_t *r,
 {
 	printf("{\"query\":");
 	json_string(stdout, query);
-	printf(",\"total\":%u,\"results\":[", r->total);
+	printf(",\"total\":%u,\"exact\":%s,\"results\":[", r->total,
+	       r->total_exact ? "true" : "false");
 	for (size_t i = 0; i < r->nhits; i++) {
 		if (i)
 			putchar(',');
@@ -190,8 +191,8 @@ static void print_text(const quoth_results_t *r, quoth_target_t target,
 		       const cli_opts_t *o)
 {
 	int c = o->color;
-	printf("%zu of %u %s\n", r->nhits, r->total,
-	       target == QUOTH_TARGET_QUOTES ? "quotations" : "articles");
+	printf("%zu of %s%u %s\n", r->nhits, r->total_exact ? "" : "about ",
+	       r->total, target == QUOTH_TARGET_QUOTES ? "quotations" : "articles");
 	for (size_t i = 0; i < r->nhits; i++) {
 		const quoth_hit_t *h = &r->hits[i];
 		if (target == QUOTH_TARGET_QUOTES) {
@@ -262,6 +263,7 @@ static int run(const char *name, const char *help, quoth_target_t target,
 		.offset = o.offset,
 		.limit = o.count ? 0 : o.limit,
 		.facets = o.facets,
+		.exact = o.count,
 		.snippets = !o.list && !o.count,
 	};
 	quoth_results_t *r = NULL;

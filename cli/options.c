@@ -312,7 +312,10 @@ void tsv_field(FILE *f, const char *s)
 const char *cli_display_path(const char *path)
 {
 	static char cwd[PATH_MAX];
-	if (!path || !getcwd(cwd, sizeof cwd))
+	static int have = -1;
+	if (have < 0)
+		have = getcwd(cwd, sizeof cwd) != NULL;
+	if (!path || !have)
 		return path;
 	size_t l = strlen(cwd);
 	if (strncmp(path, cwd, l) == 0 && path[l] == '/')

@@ -35,6 +35,7 @@ struct quoth_xquery {
 struct quoth_xmset {
 	Xapian::MSet mset;
 	Xapian::doccount total = 0;
+	bool exact = false;
 	Xapian::doccount shift = 0;	/* mset[shift] is result 0 */
 	Xapian::doccount size = 0;
 	std::vector<std::vector<std::pair<std::string, unsigned>>> facets;
@@ -572,6 +573,7 @@ quoth_status_t quoth_xdb_search(quoth_xdb_t *db, const quoth_xquery_t *q,
 			 * collapse key Xapian's counts are only bounds). */
 			Xapian::MSet all = enq.get_mset(0, 0, db->db->get_doccount());
 			m->total = all.get_matches_estimated();
+			m->exact = true;
 			enq.clear_matchspies();
 		}
 		if (o->collapse_slot >= 0)
@@ -599,8 +601,13 @@ quoth_status_t quoth_xdb_search(quoth_xdb_t *db, const quoth_xquery_t *q,
 		if (m->mset.size() > m->shift)
 			m->size = std::min<Xapian::doccount>(o->limit,
 							     m->mset.size() - m->shift);
-		if (!o->exact)
-			m->total = m->mset.get_matches_estimated();
+		if (!o->exact) {
+			/* Uncollapsed: a total counts documents, as the exact
+			 * pass does, not collapsed results. */
+			m->total = m->mset.get_uncollapsed_matches_estimated();
+			m->exact = m->mset.get_uncollapsed_matches_lower_bound() ==
+				   m->mset.get_uncollapsed_matches_upper_bound();
+		}
 		for (auto &spy : spies) {
 			std::vector<std::pair<std::string, unsigned>> f;
 			for (Xapian::TermIterator t = spy->values_begin();
@@ -624,6 +631,11 @@ quoth_status_t quoth_xdb_search(quoth_xdb_t *db, const quoth_xquery_t *q,
 unsigned quoth_xmset_total(const quoth_xmset_t *m)
 {
 	return m->total;
+}
+
+int quoth_xmset_total_exact(const quoth_xmset_t *m)
+{
+	return m->exact;
 }
 
 size_t quoth_xmset_size(const quoth_xmset_t *m)

@@ -9,7 +9,7 @@ SAN="-fsanitize=address,undefined"
 make --no-print-directory BUILD=$B CC=clang CXX=clang++ \
 	SAN="$SAN -fsanitize=fuzzer-no-link" CFLAGS="-O1 -g" CXXFLAGS="-O1 -g" \
 	$B/libquoth.a
-LIBS="$(pkg-config --libs xapian-core icu-i18n icu-uc) -lstemmer -lz -llzma -lm"
+LIBS="$(pkg-config --libs xapian-core) -Wl,-Bstatic -licuuc -licudata -lstemmer -Wl,-Bdynamic -lz -llzma -lm -ldl -lpthread"
 for src in fuzz/fuzz_*.c; do
 	name=$(basename "$src" .c)
 	seeds=fuzz/corpus/${name#fuzz_}

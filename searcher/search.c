@@ -682,7 +682,8 @@ static quoth_status_t run(quoth_index_t *ix, quoth_target_t target,
 		.collapse_slot = target == QUOTH_TARGET_ARTICLES
 					 ? QUOTH_SLOT_COLLAPSE : -1,
 		.facet_slots = slots, .nfacet_slots = nslots,
-		.offset = o->offset, .limit = o->limit, .exact = 1,
+		.offset = o->offset, .limit = o->limit,
+		.exact = o->exact || o->facets,
 	};
 	quoth_xmset_t *m = NULL;
 	quoth_status_t st = QUOTH_OK;
@@ -698,6 +699,7 @@ static quoth_status_t run(quoth_index_t *ix, quoth_target_t target,
 		return st;
 	}
 	r->total = quoth_xmset_total(m);
+	r->total_exact = quoth_xmset_total_exact(m);
 	size_t n = quoth_xmset_size(m);
 	r->hits = calloc(n ? n : 1, sizeof *r->hits);
 	if (!r->hits) {

@@ -41,6 +41,7 @@ typedef struct quoth_search_opts {
 	quoth_sort_t sort;
 	unsigned offset, limit;
 	int facets;		/* compute outlet, date and speaker facets */
+	int exact;		/* count every match (facets always do) */
 	int snippets;		/* cut a snippet for each hit */
 } quoth_search_opts_t;
 
@@ -70,7 +71,9 @@ enum { QUOTH_FACET_OUTLET, QUOTH_FACET_DATE, QUOTH_FACET_SPEAKER,
        QUOTH_NFACETS };
 
 typedef struct quoth_results {
-	unsigned total;		/* exact number of matches */
+	unsigned total;		/* number of matches: exact when asked for
+				 * (exact, facets), else Xapian's estimate */
+	int total_exact;	/* total is exact */
 	quoth_hit_t *hits;
 	size_t nhits;
 	quoth_facet_value_t *facet[QUOTH_NFACETS];

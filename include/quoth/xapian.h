@@ -206,8 +206,10 @@ quoth_status_t quoth_xdb_search(quoth_xdb_t *db, const quoth_xquery_t *q,
 				const quoth_xsearch_t *opts,
 				quoth_xmset_t **out);
 
-/* The number of matches (exact when opts->exact), and of results held. */
+/* The number of matches (exact when opts->exact, else Xapian's estimate),
+ * whether that number is exact, and the number of results held. */
 unsigned quoth_xmset_total(const quoth_xmset_t *m);
+int quoth_xmset_total_exact(const quoth_xmset_t *m);
 size_t quoth_xmset_size(const quoth_xmset_t *m);
 double quoth_xmset_weight(const quoth_xmset_t *m, size_t i);
 /* Documents collapsed into result I (same collapse key). */
