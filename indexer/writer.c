@@ -30,7 +30,7 @@
 
 /* Commit after this much input, or this many articles, whichever first. */
 #define BATCH_BYTES (24u << 20)
-#define BATCH_DOCS 4000
+#define BATCH_DOCS 2000
 #define MAX_LANGS 8
 
 typedef struct lang_analyzer {

@@ -293,5 +293,25 @@ expect "corpus low level of trust" 0 "$Q" search --index "$T/cidx" -l --limit 10
 got=$(echo "$out" | while read -r p; do readlink -f "$p"; done | sort)
 eq "phrase = grep" "$got" "$(echo "$want" | while read -r p; do readlink -f "$p"; done | sort)"
 
+# every speaker's facet count equals the count of its filtered search
+expect "corpus speaker facet" 0 "$Q" search --index "$T/cidx" --facets --format=json Syria
+facets=$out
+nsp=$(echo "$facets" | json "len(d['facets']['speaker'])")
+[ "$nsp" -ge 5 ] && ok || bad "corpus speaker facet has speakers ($nsp)"
+while IFS= read -r name; do
+	n=$(echo "$facets" | json "[f['count'] for f in d['facets']['speaker'] if f['value']=='$name'][0]")
+	expect "corpus speaker $name" 0 "$Q" search --index "$T/cidx" --count "Syria speaker:\"$name\""
+	eq "facet $name = search Syria speaker:$name" "$n" "$out"
+done <<EOF2
+$(echo "$facets" | json "'\\n'.join(f['value'] for f in d['facets']['speaker'])")
+EOF2
+expect "corpus quotes phrase" 0 "$Q" quotes --index "$T/cidx" --format=json --limit 100 '"low level of trust"'
+eq "every 'low level of trust' quotation is Tillerson's" \
+	"$(echo "$out" | json "sorted(set(r['speaker'] for r in d['results']))")" "['Rex Tillerson']"
+expect "corpus lavrov one speaker" 0 "$Q" quotes --index "$T/cidx" --format=json --facets --limit 100 'speaker:lavrov'
+eq "speaker:lavrov is one speaker across outlets" \
+	"$(echo "$out" | json "[f['value'] for f in d['facets']['speaker']]")" "['Sergei Lavrov']"
+[ "$(echo "$out" | json "len(d['facets']['outlet'])")" -ge 3 ] && ok || bad "Lavrov quoted in 3+ outlets"
+
 echo "e2e: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
