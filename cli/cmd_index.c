@@ -14,16 +14,20 @@
 
 #include "quoth/cli.h"
 #include "quoth/reader.h"
+#include "quoth/schema.h"
 #include "quoth/writer.h"
 
 static const char help[] =
-	"usage: quoth index [--index PATH] [--rebuild] [--jobs N] [PATH...]\n\n"
+	"usage: quoth index [--index PATH] [--rebuild] [--jobs N] [--shards N]\n"
+	"                   [PATH...]\n\n"
 	"Indexes articles: *.txt and *.md files (one article each, optional\n"
 	"'Key: value' header), *.jsonl[.gz|.xz] (one article per line).\n"
 	"Directories are read recursively; the default PATH is corpus/.\n"
 	"Unchanged files are skipped, changed ones replaced, removed ones\n"
 	"deleted.  --rebuild starts over.  A new index (or --rebuild) is built\n"
-	"by N processes (--jobs, default: one per core) and merged.\n\n"
+	"by N processes (--jobs, default: one per core) and merged.\n"
+	"--shards N splits the index into N shards (DIR/shard-K, an article's\n"
+	"shard chosen by its id), each updated by its own process.\n\n"
 	"exit status: 0 indexed (warnings allowed), 1 some input failed,\n"
 	"2 usage error, 3 index locked or not writable\n";
 
@@ -152,42 +156,64 @@ static unsigned default_jobs(void)
 	return n < 1 ? 1 : n > 8 ? 8 : (unsigned)n;
 }
 
-/* A fresh index built by JOBS worker processes, each writing a part
- * (DIR/.part-K), merged into R's writer.  Returns 0, 1 if a named path is
- * missing, or -1 on a fatal error (message printed). */
-static int build_parallel(run_t *r, const char *dir, char **paths, size_t n,
-			  unsigned jobs)
+/* How workers split the input: parts of a fresh build (merged afterwards),
+ * or the shards of a sharded index (kept apart, updated incrementally). */
+typedef struct split {
+	int shards;		/* 0: parts */
+	int rebuild;
+	const char *const *roots; /* shards: swept for vanished files */
+	size_t nroots;
+} split_t;
+
+/* Runs one worker process per directory DIRS[0..N), each indexing its
+ * share of PATHS into its own index; sums their stats into *SUM.  Returns
+ * 0, 1 if a named path is missing, or -1 if a worker failed (its message
+ * printed). */
+static int run_workers(int progress, char **dirs, unsigned n,
+		       const split_t *how, char **paths, size_t npaths,
+		       quoth_index_stats_t *sum)
 {
-	char **parts = calloc(jobs, sizeof *parts);
-	pid_t *pids = calloc(jobs, sizeof *pids);
-	int *fds = calloc(jobs, sizeof *fds);
-	if (!parts || !pids || !fds)
+	pid_t *pids = calloc(n, sizeof *pids);
+	int *fds = calloc(n, sizeof *fds);
+	if (!pids || !fds) {
+		free(pids);
+		free(fds);
 		return -1;
+	}
 	fflush(stdout);
 	fflush(stderr);
-	for (unsigned k = 0; k < jobs; k++) {
-		parts[k] = malloc(strlen(dir) + 32);
-		sprintf(parts[k], "%s/.part-%u", dir, k);
+	int rc = 0;
+	unsigned started = 0;
+	for (unsigned k = 0; k < n; k++, started++) {
 		int pfd[2];
 		if (pipe(pfd) || (pids[k] = fork()) < 0) {
 			perror("quoth: index");
-			return -1;
+			rc = -1;
+			break;
 		}
 		if (pids[k] == 0) {
-			/* The worker: its own index, its share of the input;
-			 * it dies with the parent (a killed run). */
+			/* The worker dies with the parent (a killed run). */
 			prctl(PR_SET_PDEATHSIG, SIGKILL);
 			if (getppid() == 1)
 				_exit(EXIT_INDEX);
 			close(pfd[0]);
-			run_t wr = {.progress = r->progress && k == 0};
+			run_t wr = {.progress = progress && k == 0};
 			char *err = NULL;
-			if (quoth_writer_open(parts[k], 1, &wr.w, &err)) {
-				fprintf(stderr, "quoth: %s: %s\n", parts[k], err);
+			if (quoth_writer_open(dirs[k], how->rebuild, &wr.w, &err)) {
+				fprintf(stderr, "quoth: %s: %s\n", dirs[k], err);
 				_exit(EXIT_INDEX);
 			}
-			quoth_writer_set_part(wr.w, k, jobs);
-			int missing = add_paths(&wr, paths, n);
+			if (how->shards)
+				quoth_writer_set_shard(wr.w, k, n);
+			else
+				quoth_writer_set_part(wr.w, k, n);
+			int missing = add_paths(&wr, paths, npaths);
+			if (!wr.fatal && how->shards &&
+			    quoth_writer_finish(wr.w, how->roots, how->nroots)) {
+				fprintf(stderr, "quoth: index: %s\n",
+					quoth_writer_errmsg(wr.w));
+				wr.fatal = 1;
+			}
 			quoth_index_stats_t st = *quoth_writer_stats(wr.w);
 			quoth_writer_close(wr.w);
 			if (write(pfd[1], &st, sizeof st) != sizeof st)
@@ -197,8 +223,8 @@ static int build_parallel(run_t *r, const char *dir, char **paths, size_t n,
 		close(pfd[1]);
 		fds[k] = pfd[0];
 	}
-	int rc = 0;
-	for (unsigned k = 0; k < jobs; k++) {
+	memset(sum, 0, sizeof *sum);
+	for (unsigned k = 0; k < started; k++) {
 		quoth_index_stats_t st;
 		ssize_t got = read(fds[k], &st, sizeof st);
 		close(fds[k]);
@@ -209,22 +235,117 @@ static int build_parallel(run_t *r, const char *dir, char **paths, size_t n,
 			rc = -1;
 			continue;
 		}
-		if (WEXITSTATUS(status) == 1)
-			rc = rc < 0 ? rc : 1;
-		quoth_writer_add_stats(r->w, &st);
+		if (WEXITSTATUS(status) == 1 && rc == 0)
+			rc = 1;
+		quoth_index_stats_add(sum, &st);
 	}
-	if (rc >= 0 && quoth_writer_adopt(r->w, (const char *const *)parts, jobs)) {
-		fprintf(stderr, "quoth: index: %s\n", quoth_writer_errmsg(r->w));
-		rc = -1;
+	free(pids);
+	free(fds);
+	return rc;
+}
+
+/* A fresh index built by JOBS workers, each writing a part (DIR/.part-K),
+ * merged into R's writer.  Returns as run_workers(). */
+static int build_parallel(run_t *r, const char *dir, char **paths, size_t n,
+			  unsigned jobs)
+{
+	char **parts = calloc(jobs, sizeof *parts);
+	if (!parts)
+		return -1;
+	for (unsigned k = 0; k < jobs; k++) {
+		parts[k] = malloc(strlen(dir) + 32);
+		if (!parts[k])
+			return -1;
+		sprintf(parts[k], "%s/.part-%u", dir, k);
+	}
+	split_t how = {.shards = 0, .rebuild = 1};
+	quoth_index_stats_t sum;
+	int rc = run_workers(r->progress, parts, jobs, &how, paths, n, &sum);
+	if (rc >= 0) {
+		quoth_writer_add_stats(r->w, &sum);
+		if (quoth_writer_adopt(r->w, (const char *const *)parts, jobs)) {
+			fprintf(stderr, "quoth: index: %s\n",
+				quoth_writer_errmsg(r->w));
+			rc = -1;
+		}
 	}
 	for (unsigned k = 0; k < jobs; k++) {
 		quoth_writer_remove(parts[k]);
 		free(parts[k]);
 	}
 	free(parts);
-	free(pids);
-	free(fds);
 	return rc;
+}
+
+static void print_summary(const quoth_index_stats_t *s, double secs)
+{
+	double mb = (double)s->bytes / 1e6;
+	printf("added %lu, updated %lu, removed %lu, skipped %lu, failed %lu, "
+	       "%.2f MB in %.2f s (%.2f MB/s), %lu quotations\n",
+	       s->added, s->updated, s->removed, s->skipped, s->failed, mb,
+	       secs, secs > 0 ? mb / secs : 0.0, s->quotes);
+}
+
+/* A sharded index: one worker per shard, each updating its shard
+ * incrementally (schema.h: an article's shard is its id's hash). */
+static int index_sharded(const char *dir, unsigned nshards, int rebuild,
+			 int progress, char **paths, size_t npaths)
+{
+	unsigned had = quoth_shards_read(dir);
+	char probe[4200];
+	snprintf(probe, sizeof probe, "%s/" QUOTH_ARTICLES_DB, dir);
+	struct stat sb;
+	if (!rebuild && ((had && had != nshards) || stat(probe, &sb) == 0)) {
+		fprintf(stderr, "quoth: %s holds %s; --rebuild to make it %u "
+				"shards\n", dir, had ? "another number of shards"
+						    : "an index of one shard",
+			nshards);
+		return EXIT_USAGE;
+	}
+	if (mkdir(dir, 0777) && errno != EEXIST) {
+		fprintf(stderr, "quoth: %s: %s\n", dir, strerror(errno));
+		return EXIT_INDEX;
+	}
+	for (unsigned k = nshards; rebuild && k < had; k++) {
+		char old[4200];
+		quoth_shard_path(dir, k, old, sizeof old);
+		quoth_writer_remove(old);
+	}
+	if (quoth_shards_write(dir, nshards)) {
+		fprintf(stderr, "quoth: %s: cannot record the shards: %s\n",
+			dir, strerror(errno));
+		return EXIT_INDEX;
+	}
+	char **dirs = calloc(nshards, sizeof *dirs);
+	char **roots = calloc(npaths, sizeof *roots);
+	size_t nroots = 0;
+	int rc = dirs && roots ? 0 : -1;
+	for (unsigned k = 0; !rc && k < nshards; k++) {
+		dirs[k] = malloc(4200);
+		if (dirs[k])
+			quoth_shard_path(dir, k, dirs[k], 4200);
+		else
+			rc = -1;
+	}
+	for (size_t i = 0; !rc && i < npaths; i++)
+		if ((roots[nroots] = realpath(paths[i], NULL)))
+			nroots++;
+	double t0 = now();
+	quoth_index_stats_t sum = {0};
+	if (!rc) {
+		split_t how = {1, rebuild, (const char *const *)roots, nroots};
+		rc = run_workers(progress, dirs, nshards, &how, paths, npaths, &sum);
+	}
+	if (progress)
+		fprintf(stderr, "\r\x1b[K");
+	print_summary(&sum, now() - t0);
+	for (unsigned k = 0; dirs && k < nshards; k++)
+		free(dirs[k]);
+	for (size_t i = 0; i < nroots; i++)
+		free(roots[i]);
+	free(dirs);
+	free(roots);
+	return rc < 0 ? EXIT_INDEX : rc || sum.failed ? 1 : 0;
 }
 
 int cmd_index(int argc, char **argv)
@@ -249,6 +370,14 @@ int cmd_index(int argc, char **argv)
 	static char *def[] = {"corpus"};
 	char **paths = o.nargs ? o.args : def;
 	size_t npaths = o.nargs ? o.nargs : 1;
+
+	unsigned nshards = o.shards ? o.shards : quoth_shards_read(o.index[0]);
+	if (nshards > 1) {
+		int rc = index_sharded(o.index[0], nshards, o.rebuild,
+				       isatty(STDERR_FILENO), paths, npaths);
+		cli_opts_free(&o);
+		return rc;
+	}
 
 	run_t r = {.progress = isatty(STDERR_FILENO)};
 	char *err = NULL;
@@ -293,12 +422,7 @@ int cmd_index(int argc, char **argv)
 	if (r.progress)
 		fprintf(stderr, "\r\x1b[K");
 	const quoth_index_stats_t *s = quoth_writer_stats(r.w);
-	double secs = now() - t0;
-	double mb = (double)s->bytes / 1e6;
-	printf("added %lu, updated %lu, removed %lu, skipped %lu, failed %lu, "
-	       "%.2f MB in %.2f s (%.2f MB/s), %lu quotations\n",
-	       s->added, s->updated, s->removed, s->skipped, s->failed, mb,
-	       secs, secs > 0 ? mb / secs : 0.0, s->quotes);
+	print_summary(s, now() - t0);
 	int failed = s->failed > 0 || missing;
 	quoth_writer_close(r.w);
 	cli_opts_free(&o);

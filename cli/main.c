@@ -19,6 +19,7 @@ static const struct command {
 	{"speakers", cmd_speakers, "speakers with quotation and article counts"},
 	{"outlets", cmd_outlets, "outlets with article counts"},
 	{"stats", cmd_stats, "what the index holds"},
+	{"serve-shard", cmd_serve_shard, "serve an index to remote searches (xapian-tcpsrv)"},
 };
 
 static void usage(FILE *f)

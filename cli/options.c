@@ -122,6 +122,14 @@ int cli_parse(const char *name, int argc, char **argv, cli_opts_t *o)
 				fprintf(stderr, "quoth: --jobs is 1 or more\n");
 				return -1;
 			}
+		} else if (opt_value(a, "--port", 1, argc, argv, &i, &v)) {
+			if (parse_uint("--port", v, &o->port) || o->port == 0 ||
+			    o->port > 65534) {
+				fprintf(stderr, "quoth: --port is 1..65534\n");
+				return -1;
+			}
+		} else if (opt_value(a, "--host", 1, argc, argv, &i, &v)) {
+			o->host = v;
 		} else if (opt_value(a, "--shards", 1, argc, argv, &i, &v)) {
 			if (parse_uint("--shards", v, &o->shards) ||
 			    o->shards == 0) {
@@ -208,18 +216,16 @@ quoth_index_t *cli_open_index(cli_opts_t *o)
 {
 	if (cli_index_paths(o, 0))
 		return NULL;
-	for (size_t i = 0; i < o->nindex; i++) {
-		if (!is_dir(o->index[i])) {
-			fprintf(stderr, "quoth: %s: no index there\n", o->index[i]);
-			return NULL;
-		}
-	}
 	quoth_index_t *ix = NULL;
 	char *err = NULL;
 	quoth_status_t st = quoth_index_open(o->index, o->nindex, &ix, &err);
 	if (st) {
-		fprintf(stderr, "quoth: %s: %s\n", o->index[0],
-			err ? err : quoth_status_to_string(st));
+		/* the message names the index or shard */
+		if (err && *err)
+			fprintf(stderr, "quoth: %s\n", err);
+		else
+			fprintf(stderr, "quoth: %s: %s\n", o->index[0],
+				quoth_status_to_string(st));
 		free(err);
 		return NULL;
 	}

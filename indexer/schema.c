@@ -113,6 +113,36 @@ const char *quoth_record_body(const char *data, size_t len, size_t *body_len)
 	return p;
 }
 
+unsigned quoth_shards_read(const char *dir)
+{
+	char path[4200];
+	snprintf(path, sizeof path, "%s/shards", dir);
+	FILE *f = fopen(path, "r");
+	unsigned n = 0;
+	if (f) {
+		if (fscanf(f, "%u", &n) != 1)
+			n = 0;
+		fclose(f);
+	}
+	return n;
+}
+
+quoth_status_t quoth_shards_write(const char *dir, unsigned n)
+{
+	char path[4200];
+	snprintf(path, sizeof path, "%s/shards", dir);
+	FILE *f = fopen(path, "w");
+	if (!f)
+		return QUOTH_ERR_IO;
+	fprintf(f, "%u\n", n);
+	return fclose(f) ? QUOTH_ERR_IO : QUOTH_OK;
+}
+
+void quoth_shard_path(const char *dir, unsigned k, char *out, size_t size)
+{
+	snprintf(out, size, "%s/shard-%u", dir, k);
+}
+
 void quoth_hex64(unsigned long long h, char out[17])
 {
 	snprintf(out, 17, "%016llx", h);

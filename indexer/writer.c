@@ -32,6 +32,8 @@
 #define BATCH_BYTES (24u << 20)
 #define BATCH_DOCS 2000
 #define MAX_LANGS 8
+/* How long a writer waits for another to let go of the index. */
+#define LOCK_WAIT_MS 2000
 
 typedef struct lang_analyzer {
 	char lang[8];
@@ -61,6 +63,7 @@ struct quoth_writer {
 	int lockfd;
 	quoth_xdb_t *articles, *quotes;
 	unsigned part, nparts;	/* a worker of a parallel build, nparts > 1 */
+	unsigned shard, nshards; /* a shard of a sharded index, nshards > 1 */
 	int cur_lines;		/* the file being read is JSON Lines */
 	unsigned long file_ordinal;
 	lang_analyzer_t langs[MAX_LANGS];
@@ -222,7 +225,16 @@ quoth_status_t quoth_writer_open(const char *dir, int rebuild,
 	char lock[4200];
 	snprintf(lock, sizeof lock, "%s/write.lock", dir);
 	w->lockfd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
-	if (!w->dir || w->lockfd < 0 || flock(w->lockfd, LOCK_EX | LOCK_NB)) {
+	/* A writer that was just killed may take a moment to let go (its
+	 * workers die after it): wait for the lock a little, as SQLite's busy
+	 * timeout does, then give up. */
+	int locked = w->lockfd < 0 || flock(w->lockfd, LOCK_EX | LOCK_NB);
+	for (int i = 0; locked && errno == EWOULDBLOCK && i < LOCK_WAIT_MS / 50; i++) {
+		struct timespec ts = {0, 50 * 1000000L};
+		nanosleep(&ts, NULL);
+		locked = flock(w->lockfd, LOCK_EX | LOCK_NB);
+	}
+	if (!w->dir || locked) {
 		int locked = w->lockfd >= 0 && errno == EWOULDBLOCK;
 		if (err) {
 			char msg[4300];
@@ -438,6 +450,19 @@ static quoth_status_t add_common(quoth_writer_t *w, quoth_analyzer_t *a,
 	return st;
 }
 
+/* The stable id, alone (relevance ties) and after the date (date sorts). */
+static quoth_status_t set_ids(quoth_xdoc_t *doc, const char *date,
+			      const char *id)
+{
+	char key[600];
+	int n = snprintf(key, sizeof key, "%s\x1f%s", date ? date : "", id);
+	quoth_status_t st = quoth_xdoc_set_value(doc, QUOTH_SLOT_ID, id,
+						 strlen(id));
+	if (!st && n > 0 && (size_t)n < sizeof key)
+		st = quoth_xdoc_set_value(doc, QUOTH_SLOT_DATE_ID, key, (size_t)n);
+	return st;
+}
+
 static void record_article(quoth_record_t *r, const quoth_article_t *art)
 {
 	quoth_record_add(r, "id", art->id);
@@ -578,8 +603,7 @@ static quoth_status_t index_quotes(quoth_writer_t *w, quoth_analyzer_t *a,
 							  strlen(speaker));
 		}
 		if (!st)
-			st = quoth_xdoc_set_value(doc, QUOTH_SLOT_ID, qid,
-						  strlen(qid));
+			st = set_ids(doc, art->date, qid);
 		quoth_record_t r = {0};
 		if (!st) {
 			record_article(&r, art);
@@ -652,8 +676,7 @@ static quoth_status_t index_article(quoth_writer_t *w, quoth_article_t *art,
 	if (!st)
 		st = quoth_xdoc_set_value(doc, QUOTH_SLOT_COLLAPSE, hex, 16);
 	if (!st)
-		st = quoth_xdoc_set_value(doc, QUOTH_SLOT_ID, art->id,
-					  strlen(art->id));
+		st = set_ids(doc, art->date, art->id);
 	unsigned had = 0;
 	if (!st && quoth_xdb_termfreq(w->articles, idterm, &had))
 		st = dbfail(w, w->articles, QUOTH_ERR_INTERNAL);
@@ -722,6 +745,8 @@ static quoth_status_t commit(quoth_writer_t *w)
  * JSON Lines file's by worker 0. */
 static int mine(const quoth_writer_t *w, unsigned long line)
 {
+	if (w->nshards > 1)
+		return w->shard == 0;
 	if (w->nparts < 2 || !w->cur_lines)
 		return 1;
 	return line ? line % w->nparts == w->part : w->part == 0;
@@ -804,7 +829,7 @@ quoth_status_t quoth_writer_add_file(quoth_writer_t *w, const char *path,
 		free(real);
 		return QUOTH_OK;
 	}
-	if (!lines || mine(w, 0)) {
+	if ((!lines && w->nshards < 2) || mine(w, 0)) {
 		w->stats.files++;
 		w->stats.bytes += (unsigned long long)sb.st_size;
 	}
@@ -822,7 +847,9 @@ quoth_status_t quoth_writer_add_file(quoth_writer_t *w, const char *path,
 		}
 		if (!art)
 			break;
-		if (lines && w->nparts > 1 && art->line % w->nparts != w->part) {
+		if ((lines && w->nparts > 1 && art->line % w->nparts != w->part) ||
+		    (w->nshards > 1 && quoth_hash64(art->id, strlen(art->id)) %
+					       w->nshards != w->shard)) {
 			quoth_article_destroy(art);
 			continue;
 		}
@@ -943,6 +970,12 @@ quoth_status_t quoth_writer_finish(quoth_writer_t *w,
 	return commit(w);
 }
 
+void quoth_writer_set_shard(quoth_writer_t *w, unsigned k, unsigned n)
+{
+	w->shard = k;
+	w->nshards = n;
+}
+
 void quoth_writer_set_part(quoth_writer_t *w, unsigned part, unsigned nparts)
 {
 	w->part = part;
@@ -955,17 +988,23 @@ int quoth_writer_empty(quoth_writer_t *w)
 	return quoth_xdb_doccount(w->articles, &n) == 0 && n == 0;
 }
 
+void quoth_index_stats_add(quoth_index_stats_t *sum,
+			   const quoth_index_stats_t *s)
+{
+	sum->added += s->added;
+	sum->updated += s->updated;
+	sum->removed += s->removed;
+	sum->skipped += s->skipped;
+	sum->failed += s->failed;
+	sum->warnings += s->warnings;
+	sum->files += s->files;
+	sum->bytes += s->bytes;
+	sum->quotes += s->quotes;
+}
+
 void quoth_writer_add_stats(quoth_writer_t *w, const quoth_index_stats_t *s)
 {
-	w->stats.added += s->added;
-	w->stats.updated += s->updated;
-	w->stats.removed += s->removed;
-	w->stats.skipped += s->skipped;
-	w->stats.failed += s->failed;
-	w->stats.warnings += s->warnings;
-	w->stats.files += s->files;
-	w->stats.bytes += s->bytes;
-	w->stats.quotes += s->quotes;
+	quoth_index_stats_add(&w->stats, s);
 }
 
 static int rm_entry(const char *path, const struct stat *sb, int flag,

@@ -188,6 +188,50 @@ quoth_status_t quoth_xdb_open_readonly(const char *const *paths, size_t n,
 	}
 }
 
+static std::string shard_name(const quoth_xshard_t &s)
+{
+	if (s.path)
+		return s.path;
+	return std::string(s.host) + ":" + std::to_string(s.port);
+}
+
+quoth_status_t quoth_xdb_open_shards(const quoth_xshard_t *shards, size_t n,
+				     unsigned timeout_ms, quoth_xdb_t **out,
+				     char **err)
+{
+	*out = nullptr;
+	if (err)
+		*err = nullptr;
+	quoth_xdb_t *h = nullptr;
+	std::string msg;
+	size_t i = 0;
+	try {
+		h = new quoth_xdb_t();
+		h->db = new Xapian::Database();
+		for (i = 0; i < n; i++) {
+			if (shards[i].path)
+				h->db->add_database(Xapian::Database(shards[i].path));
+			else
+				h->db->add_database(Xapian::Remote::open(
+					shards[i].host, shards[i].port, timeout_ms,
+					timeout_ms));
+		}
+		*out = h;
+		return QUOTH_OK;
+	} catch (...) {
+		quoth_status_t st = status_of_current(msg);
+		if (i < n)
+			msg = "shard " + shard_name(shards[i]) + ": " + msg;
+		if (h) {
+			delete h->db;
+			delete h;
+		}
+		if (err)
+			*err = dup_string(msg);
+		return st;
+	}
+}
+
 void quoth_xdb_close(quoth_xdb_t *db)
 {
 	if (!db)
@@ -287,21 +331,6 @@ quoth_status_t quoth_xdb_get_data(quoth_xdb_t *db, const char *term,
 	} catch (...) {
 		return status_of_current(db->errmsg);
 	}
-}
-
-quoth_status_t quoth_xdb_term_values(quoth_xdb_t *db, const char *term,
-				     unsigned slot,
-				     int (*fn)(void *, const char *, size_t),
-				     void *ctx)
-{
-	GUARD(db->errmsg, {
-		for (Xapian::PostingIterator p = db->db->postlist_begin(term);
-		     p != db->db->postlist_end(term); ++p) {
-			std::string v = db->db->get_document(*p).get_value(slot);
-			if (fn(ctx, v.data(), v.size()))
-				break;
-		}
-	});
 }
 
 quoth_status_t quoth_xdb_get_metadata(quoth_xdb_t *db, const char *key,
@@ -550,17 +579,14 @@ quoth_status_t quoth_xdb_search(quoth_xdb_t *db, const quoth_xquery_t *q,
 		enq.set_weighting_scheme(Xapian::BM25Weight(
 			o->bm25_k1, 0, 1, o->bm25_b, 0.5));
 		/* The docid order differs between one index and shards, so
-		 * ties are broken by the stable id kept in a value slot.  The
-		 * key costs a value read per candidate, so a relevance search
-		 * first runs without it and falls back to it only if equal
-		 * weights meet in or around the page. */
-		Xapian::MultiValueKeyMaker keys;
-		if (o->sort != QUOTH_XSORT_RELEVANCE) {
-			int desc = o->sort == QUOTH_XSORT_VALUE_DESC;
-			keys.add_value(o->sort_slot, desc);
-			keys.add_value(o->tiebreak_slot);
-			enq.set_sort_by_key_then_relevance(&keys, false);
-		}
+		 * ties are broken by a stable id kept in a value slot.  Only
+		 * plain value sorts: the remote backend refuses KeyMakers.
+		 * The id costs a value read per candidate, so a relevance
+		 * search first runs without it and falls back to it only if
+		 * equal weights meet in or around the page. */
+		if (o->sort != QUOTH_XSORT_RELEVANCE)
+			enq.set_sort_by_value_then_relevance(
+				o->sort_slot, o->sort == QUOTH_XSORT_VALUE_DESC);
 		std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
 		for (size_t i = 0; i < o->nfacet_slots; i++) {
 			spies.emplace_back(
@@ -588,8 +614,8 @@ quoth_status_t quoth_xdb_search(quoth_xdb_t *db, const quoth_xquery_t *q,
 			for (Xapian::doccount i = 1; i < probe.size() && !tie; i++)
 				tie = probe[i].get_weight() == probe[i - 1].get_weight();
 			if (tie) {
-				keys.add_value(o->tiebreak_slot);
-				enq.set_sort_by_relevance_then_key(&keys, false);
+				enq.set_sort_by_relevance_then_value(
+					o->tiebreak_slot, false);
 				m->mset = enq.get_mset(o->offset, o->limit);
 			} else {
 				m->mset = probe;

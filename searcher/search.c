@@ -7,9 +7,11 @@
  * watches each slot, and their counts are summed; an article names a
  * speaker in one slot at most, so the sum counts it once.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "quoth/analyzer.h"
@@ -23,27 +25,31 @@
 
 #define RETRIES 3
 
+/* The shards of a collection: each shard's articles and quotations
+ * databases, and the strings they point into. */
+typedef struct shards {
+	quoth_xshard_t *art, *quo;
+	size_t n, cap;
+	char **strs;
+	size_t nstrs, capstrs;
+	char err[1024];
+} shards_t;
+
 struct quoth_index {
 	quoth_xdb_t *articles;
 	quoth_xdb_t *quotes;	/* opened when first needed */
-	char **quote_paths;
-	size_t npaths;
 	quoth_analyzer_t *a;
 	unsigned max_speakers;
 	double k1, b;
+	unsigned timeout;	/* ms, for remote shards */
 	char errmsg[1024];
+	shards_t shards;	/* what --index named, expanded */
+	int remote;		/* some shard is remote */
 };
 
 static void seterr(quoth_index_t *ix, const char *msg)
 {
 	snprintf(ix->errmsg, sizeof ix->errmsg, "%s", msg);
-}
-
-static void free_paths(char **p, size_t n)
-{
-	for (size_t i = 0; p && i < n; i++)
-		free(p[i]);
-	free(p);
 }
 
 /* The quotations database; an article search never opens it.  NULL (and
@@ -53,8 +59,8 @@ static quoth_xdb_t *quotes_db(quoth_index_t *ix)
 	if (ix->quotes)
 		return ix->quotes;
 	char *err = NULL;
-	if (quoth_xdb_open_readonly((const char *const *)ix->quote_paths,
-				    ix->npaths, 10000, &ix->quotes, &err))
+	if (quoth_xdb_open_shards(ix->shards.quo, ix->shards.n, ix->timeout,
+				  &ix->quotes, &err))
 		seterr(ix, err ? err : "cannot open the quotations");
 	free(err);
 	return ix->quotes;
@@ -66,19 +72,158 @@ static double env_double(const char *name, double def)
 	return v && *v ? strtod(v, NULL) : def;
 }
 
-/* "PATH/NAME" for each of PATHS[0..N); NULL when out of memory. */
-static char **sub_paths(const char *const *paths, size_t n, const char *name)
+/* ---- opening: indexes, sharded indexes, shard lists ---- */
+
+static char *keep(shards_t *s, char *str)
 {
-	char **out = calloc(n ? n : 1, sizeof *out);
-	for (size_t i = 0; out && i < n; i++) {
-		out[i] = malloc(strlen(paths[i]) + strlen(name) + 2);
-		if (!out[i]) {
-			free_paths(out, i);
+	if (!str)
+		return NULL;
+	if (s->nstrs == s->capstrs) {
+		size_t cap = s->capstrs ? s->capstrs * 2 : 16;
+		char **p = realloc(s->strs, cap * sizeof *p);
+		if (!p) {
+			free(str);
 			return NULL;
 		}
-		sprintf(out[i], "%s/%s", paths[i], name);
+		s->strs = p;
+		s->capstrs = cap;
 	}
-	return out;
+	return s->strs[s->nstrs++] = str;
+}
+
+static void shards_free(shards_t *s)
+{
+	for (size_t i = 0; i < s->nstrs; i++)
+		free(s->strs[i]);
+	free(s->strs);
+	free(s->art);
+	free(s->quo);
+	memset(s, 0, sizeof *s);
+}
+
+static int shards_add(shards_t *s, quoth_xshard_t a, quoth_xshard_t q)
+{
+	if (s->n == s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 8;
+		quoth_xshard_t *na = realloc(s->art, cap * sizeof *na);
+		if (na)
+			s->art = na;
+		quoth_xshard_t *nq = na ? realloc(s->quo, cap * sizeof *nq) : NULL;
+		if (!nq)
+			return -1;
+		s->quo = nq;
+		s->cap = cap;
+	}
+	s->art[s->n] = a;
+	s->quo[s->n++] = q;
+	return 0;
+}
+
+static char *join(const char *dir, const char *name)
+{
+	char *p = malloc(strlen(dir) + strlen(name) + 2);
+	if (p)
+		sprintf(p, "%s/%s", dir, name);
+	return p;
+}
+
+static int expand(shards_t *s, const char *path, int depth);
+
+/* A shard list: "auto PATH" and "remote HOST:PORT" lines. */
+static int expand_list(shards_t *s, const char *file, int depth)
+{
+	FILE *f = fopen(file, "r");
+	if (!f) {
+		snprintf(s->err, sizeof s->err, "%s: %s", file, strerror(errno));
+		return -1;
+	}
+	char *dir = strdup(file), line[4096];
+	char *slash = dir ? strrchr(dir, '/') : NULL;
+	if (slash)
+		*slash = '\0';
+	int rc = dir ? 0 : -1;
+	unsigned long no = 0;
+	while (!rc && fgets(line, sizeof line, f)) {
+		no++;
+		char kind[16], arg[4000];
+		char *hash = strchr(line, '#');
+		if (hash)
+			*hash = '\0';
+		int got = sscanf(line, "%15s %3999s", kind, arg);
+		if (got <= 0)
+			continue;
+		char *colon = got == 2 ? strrchr(arg, ':') : NULL;
+		if (got == 2 && strcmp(kind, "auto") == 0) {
+			char *p = arg[0] == '/' || !slash ? strdup(arg) : join(dir, arg);
+			rc = p ? expand(s, p, depth + 1) : -1;
+			free(p);
+		} else if (got == 2 && strcmp(kind, "remote") == 0 && colon &&
+			   atoi(colon + 1) > 0 && atoi(colon + 1) < 65535) {
+			unsigned port = (unsigned)atoi(colon + 1);
+			*colon = '\0';
+			char *host = keep(s, strdup(arg));
+			rc = !host || shards_add(s, (quoth_xshard_t){NULL, host, port},
+						 (quoth_xshard_t){NULL, host, port + 1});
+		} else {
+			snprintf(s->err, sizeof s->err, "%s:%lu: expected 'auto PATH' "
+				 "or 'remote HOST:PORT'", file, no);
+			rc = -1;
+		}
+	}
+	fclose(f);
+	free(dir);
+	return rc;
+}
+
+/* PATH: an index directory, a sharded index, or a shard list. */
+static int expand(shards_t *s, const char *path, int depth)
+{
+	struct stat sb;
+	if (depth > 8) {
+		snprintf(s->err, sizeof s->err, "%s: shard lists nest too deeply",
+			 path);
+		return -1;
+	}
+	if (stat(path, &sb)) {
+		snprintf(s->err, sizeof s->err, "%s: no index there", path);
+		return -1;
+	}
+	if (!S_ISDIR(sb.st_mode))
+		return expand_list(s, path, depth);
+	unsigned n = quoth_shards_read(path);
+	for (unsigned k = 0; k < n; k++) {
+		char sub[4200];
+		quoth_shard_path(path, k, sub, sizeof sub);
+		if (expand(s, sub, depth + 1))
+			return -1;
+	}
+	if (n)
+		return 0;
+	char *a = keep(s, join(path, QUOTH_ARTICLES_DB));
+	char *q = keep(s, join(path, QUOTH_QUOTES_DB));
+	if (!a || !q)
+		return -1;
+	return shards_add(s, (quoth_xshard_t){a, NULL, 0},
+			  (quoth_xshard_t){q, NULL, 0});
+}
+
+/* The largest speaker count of any shard: a multi-database answers
+ * metadata from its first shard only. */
+static unsigned max_speakers(const shards_t *s, unsigned timeout)
+{
+	unsigned max = 0;
+	for (size_t i = 0; i < s->n; i++) {
+		quoth_xdb_t *db = NULL;
+		char *v = NULL;
+		if (quoth_xdb_open_shards(&s->art[i], 1, timeout, &db, NULL))
+			continue;
+		quoth_xdb_get_metadata(db, "quoth:max_speakers", &v);
+		if (v && strtoul(v, NULL, 10) > max)
+			max = (unsigned)strtoul(v, NULL, 10);
+		free(v);
+		quoth_xdb_close(db);
+	}
+	return max > QUOTH_MAX_SPEAKERS ? QUOTH_MAX_SPEAKERS : max;
 }
 
 quoth_status_t quoth_index_open(const char *const *paths, size_t n,
@@ -88,22 +233,31 @@ quoth_status_t quoth_index_open(const char *const *paths, size_t n,
 	if (err)
 		*err = NULL;
 	quoth_index_t *ix = calloc(1, sizeof *ix);
-	char **ap = sub_paths(paths, n, QUOTH_ARTICLES_DB);
-	quoth_status_t st = QUOTH_ERR_NOMEM;
-	if (ix && ap && (ix->quote_paths = sub_paths(paths, n, QUOTH_QUOTES_DB))) {
-		ix->npaths = n;
-		st = quoth_xdb_open_readonly((const char *const *)ap, n, 10000,
-					     &ix->articles, err);
-	}
+	if (!ix)
+		return QUOTH_ERR_NOMEM;
+	ix->timeout = (unsigned)env_double("QUOTH_REMOTE_TIMEOUT", 10000);
+	quoth_status_t st = QUOTH_OK;
+	for (size_t i = 0; i < n && !st; i++)
+		if (expand(&ix->shards, paths[i], 0))
+			st = ix->shards.err[0] ? QUOTH_ERR_NOT_FOUND : QUOTH_ERR_NOMEM;
+	if (st && err)
+		*err = strdup(ix->shards.err);
+	for (size_t i = 0; !st && i < ix->shards.n; i++)
+		ix->remote |= ix->shards.art[i].host != NULL;
+	if (!st)
+		st = quoth_xdb_open_shards(ix->shards.art, ix->shards.n, ix->timeout,
+					   &ix->articles, err);
 	if (!st)
 		st = quoth_analyzer_create("en", &ix->a);
-	free_paths(ap, n);
 	if (st) {
 		quoth_index_close(ix);
 		return st;
 	}
+	ix->max_speakers = ix->shards.n > 1 ? max_speakers(&ix->shards, ix->timeout)
+					    : 0;
 	char *v = NULL;
-	if (quoth_xdb_get_metadata(ix->articles, "quoth:max_speakers", &v) == 0 && v)
+	if (ix->shards.n == 1 &&
+	    quoth_xdb_get_metadata(ix->articles, "quoth:max_speakers", &v) == 0 && v)
 		ix->max_speakers = (unsigned)strtoul(v, NULL, 10);
 	free(v);
 	if (ix->max_speakers > QUOTH_MAX_SPEAKERS)
@@ -124,7 +278,7 @@ void quoth_index_close(quoth_index_t *ix)
 		return;
 	quoth_xdb_close(ix->articles);
 	quoth_xdb_close(ix->quotes);
-	free_paths(ix->quote_paths, ix->npaths);
+	shards_free(&ix->shards);
 	quoth_analyzer_destroy(ix->a);
 	free(ix);
 }
@@ -455,28 +609,39 @@ static void hit_from_record(quoth_hit_t *h, const char *data, size_t len,
 	}
 }
 
-typedef struct also_ctx {
-	quoth_hit_t *h;
-	int skipped_self;
-} also_ctx_t;
-
-static int add_also(void *ctx, const char *v, size_t len)
+/* The outlets of H's wire copies (documents sharing the text hash TERM):
+ * an ordinary search, so that it runs on remote shards too. */
+static void list_also(quoth_index_t *ix, quoth_xdb_t *db, const char *term,
+		      quoth_hit_t *h)
 {
-	also_ctx_t *a = ctx;
-	quoth_hit_t *h = a->h;
-	if (!a->skipped_self && h->outlet && strlen(h->outlet) == len &&
-	    memcmp(h->outlet, v, len) == 0) {
-		a->skipped_self = 1;
-		return 0;
+	quoth_xquery_t *q = quoth_xq_term(term, strlen(term));
+	quoth_xsearch_t xs = {
+		.bm25_k1 = ix->k1, .bm25_b = ix->b,
+		.sort = QUOTH_XSORT_VALUE_ASC, .sort_slot = QUOTH_SLOT_ID,
+		.tiebreak_slot = QUOTH_SLOT_ID, .collapse_slot = -1, .limit = 33,
+	};
+	quoth_xmset_t *m = NULL;
+	if (q && quoth_xdb_search(db, q, &xs, &m) == 0) {
+		for (size_t i = 0; i < quoth_xmset_size(m) && h->nalso < 32; i++) {
+			const char *v, *id;
+			size_t len, idlen;
+			if (quoth_xmset_value(m, i, QUOTH_SLOT_ID, &id, &idlen) ||
+			    quoth_xmset_value(m, i, QUOTH_SLOT_OUTLET, &v, &len))
+				break;
+			/* the hit itself, or a copy whose outlet is unknown */
+			if ((h->id && strlen(h->id) == idlen &&
+			     memcmp(h->id, id, idlen) == 0) || !len)
+				continue;
+			char **p = realloc(h->also, (h->nalso + 1) * sizeof *p);
+			if (!p)
+				break;
+			h->also = p;
+			if ((h->also[h->nalso] = strndup(v, len)))
+				h->nalso++;
+		}
 	}
-	char **p = realloc(h->also, (h->nalso + 1) * sizeof *p);
-	if (!p)
-		return 1;
-	h->also = p;
-	h->also[h->nalso] = strndup(v, len);
-	if (h->also[h->nalso])
-		h->nalso++;
-	return h->nalso >= 32;
+	quoth_xmset_destroy(m);
+	quoth_xq_destroy(q);
 }
 
 /* Days from 0000-03-01 of "YYYY-MM-DD": for the span of the date facet. */
@@ -677,7 +842,7 @@ static quoth_status_t run(quoth_index_t *ix, quoth_target_t target,
 		.sort = o->sort == QUOTH_SORT_DATE	  ? QUOTH_XSORT_VALUE_ASC
 			: o->sort == QUOTH_SORT_DATE_DESC ? QUOTH_XSORT_VALUE_DESC
 							  : QUOTH_XSORT_RELEVANCE,
-		.sort_slot = QUOTH_SLOT_DATE,
+		.sort_slot = QUOTH_SLOT_DATE_ID,
 		.tiebreak_slot = QUOTH_SLOT_ID,
 		.collapse_slot = target == QUOTH_TARGET_ARTICLES
 					 ? QUOTH_SLOT_COLLAPSE : -1,
@@ -725,7 +890,9 @@ static quoth_status_t run(quoth_index_t *ix, quoth_target_t target,
 			h->snippet = quoth_snippet_make(ix->a, terms, body, blen,
 							240);
 		}
-		if (target == QUOTH_TARGET_ARTICLES && quoth_xmset_collapsed(m, i)) {
+		/* Remote shards do not report how many copies collapsed. */
+		if (target == QUOTH_TARGET_ARTICLES &&
+		    (quoth_xmset_collapsed(m, i) || ix->remote)) {
 			const char *key;
 			size_t klen;
 			if (quoth_xmset_value(m, i, QUOTH_SLOT_COLLAPSE, &key,
@@ -733,9 +900,7 @@ static quoth_status_t run(quoth_index_t *ix, quoth_target_t target,
 				char term[64];
 				snprintf(term, sizeof term, QUOTH_P_HASH "%.*s",
 					 (int)klen, key);
-				also_ctx_t ac = {h, 0};
-				quoth_xdb_term_values(db, term, QUOTH_SLOT_OUTLET,
-						      add_also, &ac);
+				list_also(ix, db, term, h);
 			}
 		}
 	}

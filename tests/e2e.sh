@@ -293,6 +293,79 @@ expect "corpus low level of trust" 0 "$Q" search --index "$T/cidx" -l --limit 10
 got=$(echo "$out" | while read -r p; do readlink -f "$p"; done | sort)
 eq "phrase = grep" "$got" "$(echo "$want" | while read -r p; do readlink -f "$p"; done | sort)"
 
+# ---- shards: local and remote answer as one index ----
+# ranks, ids, totals and facets equal; scores too, to the printed digits
+same() { # NAME INDEX... -- compares against $T/one for a set of queries
+	local name=$1; shift
+	for q in sanctions 'grain OR trust' '"low level of trust"' 'date:2021' 'speaker:lavrov OR oil'; do
+		for cmd in search quotes; do
+			a=$("$Q" $cmd --index "$T/one" --facets --format=json --limit 20 "$q")
+			b=$("$Q" $cmd "$@" --facets --format=json --limit 20 "$q")
+			eq "$name: $cmd $q" "$(echo "$b" | json "[(r['rank'], r['id'], r['score']) for r in d['results']], d['total'], d['facets']")" \
+				"$(echo "$a" | json "[(r['rank'], r['id'], r['score']) for r in d['results']], d['total'], d['facets']")"
+		done
+	done
+}
+expect "one index" 0 "$Q" index --index "$T/one" --jobs 1 "$C"
+expect "two shards" 0 "$Q" index --index "$T/two" --shards 2 "$C"
+has "sharded summary" "added 8, updated 0" "$out"
+[ -d "$T/two/shard-1/articles" ] && ok || bad "shard folders written"
+same "2 local shards" --index "$T/two"
+expect "sharded re-index" 0 "$Q" index --index "$T/two" "$C"
+has "sharded re-index skips all" "added 0, updated 0, removed 0, skipped 8" "$out"
+expect "sharded count change refused" 2 "$Q" index --index "$T/two" --shards 3 "$C"
+expect "two indexes as one" 0 "$Q" index --index "$T/wire-only" --jobs 1 "$C/wire"
+printf 'auto two/shard-0\nauto two/shard-1\n' > "$T/list"
+same "shard list of local shards" --index "$T/list"
+
+# remote: each shard served by quoth serve-shard (xapian-tcpsrv)
+free_port() { $PY -c '
+import socket, random
+while True:
+    p = random.randint(20000, 60000)
+    try:
+        for q in (p, p + 1):
+            s = socket.socket(); s.bind(("127.0.0.1", q)); s.close()
+        print(p); break
+    except OSError: pass'; }
+servers=""
+stop_servers() { for p in $servers; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done; servers=""; }
+trap 'stop_servers; [ -n "${E2E_KEEP:-}" ] || rm -rf "$T"' EXIT
+: > "$T/remote"
+ports=""
+for k in 0 1; do
+	port=$(free_port)
+	"$Q" serve-shard --index "$T/two/shard-$k" --port "$port" --host 127.0.0.1 2>/dev/null &
+	servers="$servers $!"
+	ports="$ports $port"
+	echo "remote 127.0.0.1:$port" >> "$T/remote"
+done
+for _ in $(seq 50); do
+	"$Q" stats --index "$T/remote" >/dev/null 2>&1 && break; sleep 0.1
+done
+same "2 remote shards" --index "$T/remote"
+expect "remote show" 0 "$Q" show --index "$T/remote" feed-1
+has "show over remote shards" "Oil prices climb" "$out"
+set -- $ports
+first=$1 last=$2
+printf 'remote 127.0.0.1:%s\nauto two/shard-1\n' "$first" > "$T/mixed"
+same "a remote and a local shard" --index "$T/mixed"
+# a shard that stops answering: the search fails in bounded time, naming it
+tcpsrv=$(pgrep -f "xapian-tcpsrv --quiet --port $last ")
+kill -STOP $tcpsrv
+start=$(date +%s)
+out=$(QUOTH_REMOTE_TIMEOUT=2000 timeout 60 "$Q" search --index "$T/remote" sanctions 2>&1); rc=$?
+[ $(( $(date +%s) - start )) -le 10 ] && ok || bad "hung shard: search took too long"
+[ "$rc" -eq 3 ] && ok || bad "hung shard: exit $rc, wanted 3" "$out"
+has "hung shard named" "127.0.0.1:$last" "$out"
+# a shard that is gone: the search fails at once, naming it
+kill -9 $tcpsrv
+out=$(timeout 60 "$Q" search --index "$T/remote" sanctions 2>&1); rc=$?
+[ "$rc" -eq 3 ] && ok || bad "dead shard: exit $rc, wanted 3" "$out"
+has "dead shard named" "127.0.0.1:$last" "$out"
+stop_servers
+[ -z "$(pgrep -f "xapian-tcpsrv --quiet --port $first ")" ] && ok || bad "serve-shard stops its servers"
+
 # every speaker's facet count equals the count of its filtered search
 expect "corpus speaker facet" 0 "$Q" search --index "$T/cidx" --facets --format=json Syria
 facets=$out

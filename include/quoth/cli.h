@@ -28,7 +28,8 @@ typedef struct cli_opts {
 	int color;		/* resolved: 1 colour on */
 	int facets, any, list, count, rebuild, help, verbose;
 	quoth_sort_t sort;
-	unsigned limit, offset, shards, jobs;
+	unsigned limit, offset, shards, jobs, port;
+	const char *host;	/* serve-shard: interface to listen on */
 	char **args;		/* positional arguments (query words, paths) */
 	size_t nargs;
 } cli_opts_t;
@@ -76,5 +77,6 @@ int cmd_extract(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_outlets(int argc, char **argv);
 int cmd_speakers(int argc, char **argv);
+int cmd_serve_shard(int argc, char **argv);
 
 #endif

@@ -9,6 +9,14 @@
  *   DIR/quotes/     one document per quotation, apart from the articles so
  *                   that quotations do not change how articles rank
  *
+ * A sharded index (quoth index --shards N) is a directory holding the file
+ * DIR/shards (the number N) and N index directories DIR/shard-K, K = 0..N-1;
+ * an article lives in shard hash64(id) mod N.  A shard list is a file in
+ * Xapian 1.4's stub format: "auto PATH" lines (PATH an index, sharded or
+ * not, relative to the file's folder) and "remote HOST:PORT" lines (a shard
+ * served by xapian-tcpsrv: its articles at PORT, its quotations at PORT+1,
+ * as `quoth serve-shard` serves them).
+ *
  * Terms of an article document:
  *   Q<id>           unique id term (replace/delete by it)
  *   <word>          folded, unstemmed word with positions (title, then
@@ -36,6 +44,9 @@
  *   5  speaker             (quotes: the speaker's canonical name)
  *   6  generation          (the run that last wrote the document; a
  *                          re-read source drops documents of older runs)
+ *   7  date, 0x1f, id      (--sort=date: one plain value sort orders by
+ *                          date, then stable id, as the remote backend,
+ *                          which refuses multi-value sort keys, allows)
  *   16+k  the k-th speaker of an article; one stock ValueCountMatchSpy per
  *         slot, summed, counts each article once per speaker and runs on
  *         xapian-tcpsrv, which refuses spies it does not know.
@@ -91,6 +102,7 @@ extern "C" {
 #define QUOTH_SLOT_COLLAPSE 4
 #define QUOTH_SLOT_SPEAKER 5
 #define QUOTH_SLOT_GEN 6
+#define QUOTH_SLOT_DATE_ID 7
 #define QUOTH_SLOT_SPEAKERS 16
 #define QUOTH_MAX_SPEAKERS 64
 
@@ -119,6 +131,13 @@ char *quoth_record_get(const char *data, size_t len, const char *key);
 
 /* The body of a record: a pointer into DATA, and its length. */
 const char *quoth_record_body(const char *data, size_t len, size_t *body_len);
+
+/* The number of shards of the index DIR: 0 when DIR is not sharded. */
+unsigned quoth_shards_read(const char *dir);
+/* Records that DIR has N shards; QUOTH_ERR_IO on failure. */
+quoth_status_t quoth_shards_write(const char *dir, unsigned n);
+/* Writes "DIR/shard-K" into OUT (SIZE bytes). */
+void quoth_shard_path(const char *dir, unsigned k, char *out, size_t size);
 
 /* Hex of a 64-bit hash: 16 lower-case digits and a NUL into OUT. */
 void quoth_hex64(unsigned long long h, char out[17]);

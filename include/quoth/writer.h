@@ -63,6 +63,11 @@ quoth_status_t quoth_writer_finish(quoth_writer_t *w,
  * index open, then calls quoth_writer_adopt() with the part directories. */
 void quoth_writer_set_part(quoth_writer_t *w, unsigned part, unsigned nparts);
 
+/* Makes W shard K of N (a sharded index, schema.h): it is given every input
+ * file and indexes the articles whose id hashes to K; shard 0 alone
+ * reports problems with the input and counts bytes read. */
+void quoth_writer_set_shard(quoth_writer_t *w, unsigned k, unsigned n);
+
 /* Replaces the (empty) databases of W by the merge of PARTS[0..N) (part
  * index directories), compacted, and rebuilds the per-file records from
  * the merged documents.  The parts are left for the caller to remove. */
@@ -76,7 +81,11 @@ void quoth_writer_remove(const char *dir);
 /* True if W's index holds no articles. */
 int quoth_writer_empty(quoth_writer_t *w);
 
-/* Adds STATS into W's (the parent sums its workers'). */
+/* Adds S into SUM (a parent sums its workers' stats). */
+void quoth_index_stats_add(quoth_index_stats_t *sum,
+			   const quoth_index_stats_t *s);
+
+/* Adds S into W's stats. */
 void quoth_writer_add_stats(quoth_writer_t *w, const quoth_index_stats_t *s);
 
 const quoth_index_stats_t *quoth_writer_stats(const quoth_writer_t *w);

@@ -54,6 +54,22 @@ quoth_status_t quoth_xdb_open_readonly(const char *const *paths, size_t n,
 				       unsigned timeout_ms, quoth_xdb_t **out,
 				       char **err);
 
+/* One shard of a collection: a local database (PATH), or a database served
+ * by xapian-tcpsrv at HOST:PORT (PATH NULL). */
+typedef struct quoth_xshard {
+	const char *path;
+	const char *host;
+	unsigned port;
+} quoth_xshard_t;
+
+/* Opens SHARDS[0..N) read-only as one collection (Xapian merges their
+ * statistics, so ranking is that of one database).  Remote shards connect
+ * and answer within TIMEOUT_MS, or fail with QUOTH_ERR_NETWORK; the
+ * message names the shard. */
+quoth_status_t quoth_xdb_open_shards(const quoth_xshard_t *shards, size_t n,
+				     unsigned timeout_ms, quoth_xdb_t **out,
+				     char **err);
+
 /* Commits pending changes (writable only) and closes; NULL is a no-op. */
 void quoth_xdb_close(quoth_xdb_t *db);
 
@@ -94,14 +110,6 @@ quoth_status_t quoth_xdb_termfreq(quoth_xdb_t *db, const char *term,
  * Caller frees *DATA with free(); it is NUL-terminated, *LEN excludes it. */
 quoth_status_t quoth_xdb_get_data(quoth_xdb_t *db, const char *term,
 				  char **data, size_t *len);
-
-/* Value of SLOT of the documents indexed by TERM: calls FN(CTX, value,
- * len) for each; FN returns non-zero to stop. */
-quoth_status_t quoth_xdb_term_values(quoth_xdb_t *db, const char *term,
-				     unsigned slot,
-				     int (*fn)(void *ctx, const char *v,
-					       size_t len),
-				     void *ctx);
 
 /* User metadata: *VAL is NULL when KEY is unset; caller frees. */
 quoth_status_t quoth_xdb_get_metadata(quoth_xdb_t *db, const char *key,
@@ -186,8 +194,8 @@ char *quoth_xq_describe(const quoth_xquery_t *q);
 
 typedef enum quoth_xsort {
 	QUOTH_XSORT_RELEVANCE,	/* weight, then TIEBREAK_SLOT ascending */
-	QUOTH_XSORT_VALUE_ASC,	/* SORT_SLOT, then TIEBREAK_SLOT ascending */
-	QUOTH_XSORT_VALUE_DESC	/* SORT_SLOT descending, then TIEBREAK_SLOT */
+	QUOTH_XSORT_VALUE_ASC,	/* SORT_SLOT ascending (make it unique) */
+	QUOTH_XSORT_VALUE_DESC	/* SORT_SLOT descending */
 } quoth_xsort_t;
 
 typedef struct quoth_xsearch {
