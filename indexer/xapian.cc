@@ -19,6 +19,7 @@
 
 struct quoth_xdb {
 	Xapian::Database *db;	 /* the reader, or the writer as a reader */
+	bool remote = false;	 /* some shard is remote */
 	Xapian::WritableDatabase *wdb; /* NULL when read-only */
 	std::string errmsg;
 };
@@ -211,10 +212,12 @@ quoth_status_t quoth_xdb_open_shards(const quoth_xshard_t *shards, size_t n,
 		for (i = 0; i < n; i++) {
 			if (shards[i].path)
 				h->db->add_database(Xapian::Database(shards[i].path));
-			else
+			else {
 				h->db->add_database(Xapian::Remote::open(
 					shards[i].host, shards[i].port, timeout_ms,
 					timeout_ms));
+				h->remote = true;
+			}
 		}
 		*out = h;
 		return QUOTH_OK;
@@ -613,6 +616,13 @@ quoth_status_t quoth_xdb_search(quoth_xdb_t *db, const quoth_xquery_t *q,
 			bool tie = false;
 			for (Xapian::doccount i = 1; i < probe.size() && !tie; i++)
 				tie = probe[i].get_weight() == probe[i - 1].get_weight();
+			/* Which of several collapsed copies stands for them is
+			 * decided by the same order: with the docid as the last
+			 * word, it would depend on the layout.  (Remote shards
+			 * report no collapse counts.) */
+			for (Xapian::doccount i = 0; i < probe.size() && !tie &&
+						     o->collapse_slot >= 0; i++)
+				tie = db->remote || probe[i].get_collapse_count() > 0;
 			if (tie) {
 				enq.set_sort_by_relevance_then_value(
 					o->tiebreak_slot, false);
