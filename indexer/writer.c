@@ -74,7 +74,6 @@ struct quoth_writer {
 	spellcount_t spell;
 	unsigned long batch_docs;
 	unsigned long long batch_bytes;
-	unsigned max_speakers;
 	char errmsg[512];
 	/* per-file diagnostics pass through here to be counted */
 	quoth_diag_fn diag;
@@ -262,14 +261,8 @@ quoth_status_t quoth_writer_open(const char *dir, int rebuild,
 	quoth_hex64((unsigned long long)ts.tv_sec * 1000000000ull +
 			    (unsigned long long)ts.tv_nsec,
 		    w->gen);
-	char *v = NULL;
-	st = quoth_xdb_get_metadata(w->articles, "quoth:max_speakers", &v);
-	if (v)
-		w->max_speakers = (unsigned)strtoul(v, NULL, 10);
-	free(v);
-	if (!st)
-		st = quoth_xdb_set_metadata(w->articles, "quoth:schema",
-					    QUOTH_SCHEMA_VERSION);
+	st = quoth_xdb_set_metadata(w->articles, "quoth:schema",
+				    QUOTH_SCHEMA_VERSION);
 	if (st) {
 		if (err)
 			*err = strdup(quoth_xdb_errmsg(w->articles));
@@ -507,6 +500,34 @@ static void speakers_free(speakers_t *s)
 	s->n = 0;
 }
 
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The speakers slot: the names sorted and joined by QUOTH_LIST_SEP, one
+ * value that the facet counter splits again (schema.h). */
+static quoth_status_t set_speakers(quoth_xdoc_t *doc, speakers_t *spk)
+{
+	qsort(spk->name, spk->n, sizeof spk->name[0], cmp_name);
+	size_t len = 0;
+	for (size_t k = 0; k < spk->n; k++)
+		len += strlen(spk->name[k]) + 1;
+	char *v = malloc(len), *w = v;
+	if (!v)
+		return QUOTH_ERR_NOMEM;
+	for (size_t k = 0; k < spk->n; k++) {
+		if (k)
+			*w++ = QUOTH_LIST_SEP;
+		strcpy(w, spk->name[k]);
+		w += strlen(spk->name[k]);
+	}
+	quoth_status_t st = quoth_xdoc_set_value(doc, QUOTH_SLOT_SPEAKERS, v,
+						 (size_t)(w - v));
+	free(v);
+	return st;
+}
+
 /* The canonical speaker for NAME: a bare surname becomes the full name
  * the index knows for it ("spk:" metadata), and a full name teaches the
  * index its surname.  Caller frees. */
@@ -682,16 +703,10 @@ static quoth_status_t index_article(quoth_writer_t *w, quoth_article_t *art,
 		st = dbfail(w, w->articles, QUOTH_ERR_INTERNAL);
 	if (!st)
 		st = index_quotes(w, a, art, src, had > 0, &spk);
-	for (size_t k = 0; k < spk.n && !st; k++) {
+	for (size_t k = 0; k < spk.n && !st; k++)
 		st = add_field(a, doc, QUOTH_P_SPEAKER, spk.name[k]);
-		if (!st)
-			st = quoth_xdoc_set_value(doc, QUOTH_SLOT_SPEAKERS +
-							       (unsigned)k,
-						  spk.name[k],
-						  strlen(spk.name[k]));
-	}
-	if (spk.n > w->max_speakers)
-		w->max_speakers = (unsigned)spk.n;
+	if (!st && spk.n)
+		st = set_speakers(doc, &spk);
 	speakers_free(&spk);
 
 	quoth_record_t r = {0};
@@ -724,10 +739,6 @@ static quoth_status_t index_article(quoth_writer_t *w, quoth_article_t *art,
 static quoth_status_t commit(quoth_writer_t *w)
 {
 	if (spell_flush(&w->spell, w->articles))
-		return dbfail(w, w->articles, QUOTH_ERR_INTERNAL);
-	char n[16];
-	snprintf(n, sizeof n, "%u", w->max_speakers);
-	if (quoth_xdb_set_metadata(w->articles, "quoth:max_speakers", n))
 		return dbfail(w, w->articles, QUOTH_ERR_INTERNAL);
 	quoth_status_t st = quoth_xdb_commit(w->quotes);
 	if (st)
@@ -1091,20 +1102,6 @@ quoth_status_t quoth_writer_adopt(quoth_writer_t *w, const char *const *parts,
 	quoth_status_t st = commit(w);
 	if (st)
 		return st;
-	/* The largest speaker count of any part. */
-	for (size_t i = 0; i < n; i++) {
-		char path[4200], *v = NULL;
-		const char *one[1] = {path};
-		quoth_xdb_t *db;
-		snprintf(path, sizeof path, "%s/" QUOTH_ARTICLES_DB, parts[i]);
-		if (quoth_xdb_open_readonly(one, 1, 0, &db, NULL))
-			continue;
-		quoth_xdb_get_metadata(db, "quoth:max_speakers", &v);
-		if (v && strtoul(v, NULL, 10) > w->max_speakers)
-			w->max_speakers = (unsigned)strtoul(v, NULL, 10);
-		free(v);
-		quoth_xdb_close(db);
-	}
 	quoth_xdb_close(w->articles);
 	quoth_xdb_close(w->quotes);
 	w->articles = w->quotes = NULL;

@@ -2,10 +2,10 @@
  * search.c - the searcher: query tree -> Xapian query -> hits.
  *
  * Facets use only Xapian's stock ValueCountMatchSpy (so they run on
- * xapian-tcpsrv too).  The speaker facet of articles is multi-valued: the
- * k-th speaker of an article sits in slot QUOTH_SLOT_SPEAKERS + k, one spy
- * watches each slot, and their counts are summed; an article names a
- * speaker in one slot at most, so the sum counts it once.
+ * xapian-tcpsrv too).  The speaker facet of articles is multi-valued: an
+ * article's speakers are one value (sorted names joined by QUOTH_LIST_SEP),
+ * the spy counts distinct lists, and each list's count is added to each of
+ * its names.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -39,7 +39,6 @@ struct quoth_index {
 	quoth_xdb_t *articles;
 	quoth_xdb_t *quotes;	/* opened when first needed */
 	quoth_analyzer_t *a;
-	unsigned max_speakers;
 	double k1, b;
 	unsigned timeout;	/* ms, for remote shards */
 	char errmsg[1024];
@@ -207,25 +206,6 @@ static int expand(shards_t *s, const char *path, int depth)
 			  (quoth_xshard_t){q, NULL, 0});
 }
 
-/* The largest speaker count of any shard: a multi-database answers
- * metadata from its first shard only. */
-static unsigned max_speakers(const shards_t *s, unsigned timeout)
-{
-	unsigned max = 0;
-	for (size_t i = 0; i < s->n; i++) {
-		quoth_xdb_t *db = NULL;
-		char *v = NULL;
-		if (quoth_xdb_open_shards(&s->art[i], 1, timeout, &db, NULL))
-			continue;
-		quoth_xdb_get_metadata(db, "quoth:max_speakers", &v);
-		if (v && strtoul(v, NULL, 10) > max)
-			max = (unsigned)strtoul(v, NULL, 10);
-		free(v);
-		quoth_xdb_close(db);
-	}
-	return max > QUOTH_MAX_SPEAKERS ? QUOTH_MAX_SPEAKERS : max;
-}
-
 quoth_status_t quoth_index_open(const char *const *paths, size_t n,
 				quoth_index_t **out, char **err)
 {
@@ -253,15 +233,6 @@ quoth_status_t quoth_index_open(const char *const *paths, size_t n,
 		quoth_index_close(ix);
 		return st;
 	}
-	ix->max_speakers = ix->shards.n > 1 ? max_speakers(&ix->shards, ix->timeout)
-					    : 0;
-	char *v = NULL;
-	if (ix->shards.n == 1 &&
-	    quoth_xdb_get_metadata(ix->articles, "quoth:max_speakers", &v) == 0 && v)
-		ix->max_speakers = (unsigned)strtoul(v, NULL, 10);
-	free(v);
-	if (ix->max_speakers > QUOTH_MAX_SPEAKERS)
-		ix->max_speakers = QUOTH_MAX_SPEAKERS;
 	/* BM25 parameters measured with `make eval` (README, "Relevance"):
 	 * k1 = 2.0 ranked best on both Cranfield and CACM among 0.8..3.0,
 	 * b = 0.75 among 0.4..0.9; the environment overrides them for
@@ -670,50 +641,88 @@ static int cmp_facet_value(const void *a, const void *b)
 	return strcmp(x->value, y->value);
 }
 
-/* Copies spy K (or the sum of spies K..K+N-1) of M into facet F of R. */
-static quoth_status_t take_facet(quoth_results_t *r, int f,
-				 const quoth_xmset_t *m, size_t k, size_t n)
+/* Facet counts by value: an open-addressing table, so that adding up
+ * thousands of speaker lists stays linear. */
+typedef struct tally {
+	quoth_facet_value_t *v;	/* slots; value NULL when empty */
+	size_t n, cap;
+} tally_t;
+
+static int tally_add(tally_t *t, const char *val, size_t len, unsigned cnt)
 {
-	size_t total = 0;
-	for (size_t s = k; s < k + n; s++)
-		total += quoth_xmset_facet_size(m, s);
-	quoth_facet_value_t *v = calloc(total ? total : 1, sizeof *v);
-	if (!v)
-		return QUOTH_ERR_NOMEM;
-	size_t nv = 0;
-	for (size_t s = k; s < k + n; s++) {
-		for (size_t j = 0; j < quoth_xmset_facet_size(m, s); j++) {
-			const char *val;
-			unsigned cnt;
-			quoth_xmset_facet(m, s, j, &val, &cnt);
-			if (!*val)
+	if ((t->n + 1) * 2 > t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 64;
+		quoth_facet_value_t *v = calloc(cap, sizeof *v);
+		if (!v)
+			return -1;
+		for (size_t i = 0; i < t->cap; i++) {
+			if (!t->v[i].value)
 				continue;
-			size_t i;
-			for (i = 0; i < nv && strcmp(v[i].value, val); i++)
-				;
-			if (i < nv) {
-				v[i].count += cnt;
-				continue;
-			}
-			v[nv].value = strdup(val);
-			if (!v[nv].value)
-				break;
-			v[nv++].count = cnt;
+			size_t j = quoth_hash64(t->v[i].value, strlen(t->v[i].value)) % cap;
+			while (v[j].value)
+				j = (j + 1) % cap;
+			v[j] = t->v[i];
+		}
+		free(t->v);
+		t->v = v;
+		t->cap = cap;
+	}
+	size_t j = quoth_hash64(val, len) % t->cap;
+	for (; t->v[j].value; j = (j + 1) % t->cap)
+		if (strncmp(t->v[j].value, val, len) == 0 && !t->v[j].value[len]) {
+			t->v[j].count += cnt;
+			return 0;
+		}
+	if (!(t->v[j].value = strndup(val, len)))
+		return -1;
+	t->v[j].count = cnt;
+	t->n++;
+	return 0;
+}
+
+/* Copies spy K of M into facet F of R; with SPLIT, each value is a list
+ * (QUOTH_LIST_SEP) whose count goes to each of its members. */
+static quoth_status_t take_facet(quoth_results_t *r, int f,
+				 const quoth_xmset_t *m, size_t k, int split)
+{
+	tally_t t = {0};
+	int bad = 0;
+	for (size_t j = 0; j < quoth_xmset_facet_size(m, k) && !bad; j++) {
+		const char *val, *end;
+		unsigned cnt;
+		quoth_xmset_facet(m, k, j, &val, &cnt);
+		for (; *val && !bad; val = *end ? end + 1 : end) {
+			end = split ? strchr(val, QUOTH_LIST_SEP) : NULL;
+			if (!end)
+				end = val + strlen(val);
+			bad = tally_add(&t, val, (size_t)(end - val), cnt);
 		}
 	}
-	qsort(v, nv, sizeof *v, cmp_facet);
-	r->facet[f] = v;
+	/* pack the table into a sorted array */
+	size_t nv = 0;
+	for (size_t i = 0; i < t.cap; i++)
+		if (t.v[i].value)
+			t.v[nv++] = t.v[i];
+	if (bad) {
+		for (size_t i = 0; i < nv; i++)
+			free(t.v[i].value);
+		free(t.v);
+		return QUOTH_ERR_NOMEM;
+	}
+	if (nv)
+		qsort(t.v, nv, sizeof *t.v, cmp_facet);
+	r->facet[f] = t.v;
 	r->nfacet[f] = nv;
 	return QUOTH_OK;
 }
 
 static quoth_status_t take_facets(quoth_results_t *r, const quoth_xmset_t *m,
-				  quoth_target_t target, size_t nspk)
+				  quoth_target_t target)
 {
-	quoth_status_t st = take_facet(r, QUOTH_FACET_OUTLET, m, 0, 1);
+	quoth_status_t st = take_facet(r, QUOTH_FACET_OUTLET, m, 0, 0);
 	/* Days, or months when the dates span more than 31 days. */
 	if (!st)
-		st = take_facet(r, QUOTH_FACET_DATE, m, 1, 1);
+		st = take_facet(r, QUOTH_FACET_DATE, m, 1, 0);
 	if (!st && r->nfacet[QUOTH_FACET_DATE] > 1) {
 		quoth_facet_value_t *d = r->facet[QUOTH_FACET_DATE];
 		size_t nd = r->nfacet[QUOTH_FACET_DATE];
@@ -724,7 +733,7 @@ static quoth_status_t take_facets(quoth_results_t *r, const quoth_xmset_t *m,
 			free(d);
 			r->facet[QUOTH_FACET_DATE] = NULL;
 			r->nfacet[QUOTH_FACET_DATE] = 0;
-			st = take_facet(r, QUOTH_FACET_DATE, m, 2, 1);
+			st = take_facet(r, QUOTH_FACET_DATE, m, 2, 0);
 			r->date_by_month = 1;
 			d = r->facet[QUOTH_FACET_DATE];
 			nd = r->nfacet[QUOTH_FACET_DATE];
@@ -732,9 +741,9 @@ static quoth_status_t take_facets(quoth_results_t *r, const quoth_xmset_t *m,
 				qsort(d, nd, sizeof *d, cmp_facet_value);
 		}
 	}
-	(void)target;
 	if (!st)
-		st = take_facet(r, QUOTH_FACET_SPEAKER, m, 3, nspk);
+		st = take_facet(r, QUOTH_FACET_SPEAKER, m, 3,
+				target == QUOTH_TARGET_ARTICLES);
 	return st;
 }
 
@@ -822,21 +831,12 @@ static quoth_status_t run(quoth_index_t *ix, quoth_target_t target,
 		quoth_xq_destroy(q);
 		return QUOTH_ERR_NOT_FOUND;
 	}
-	unsigned slots[3 + QUOTH_MAX_SPEAKERS];
-	size_t nslots = 0, nspk = 0;
-	if (o->facets) {
-		slots[nslots++] = QUOTH_SLOT_OUTLET;
-		slots[nslots++] = QUOTH_SLOT_DATE;
-		slots[nslots++] = QUOTH_SLOT_MONTH;
-		if (target == QUOTH_TARGET_QUOTES) {
-			slots[nslots++] = QUOTH_SLOT_SPEAKER;
-			nspk = 1;
-		} else {
-			for (unsigned k = 0; k < ix->max_speakers; k++)
-				slots[nslots++] = QUOTH_SLOT_SPEAKERS + k;
-			nspk = ix->max_speakers;
-		}
-	}
+	const unsigned slots[4] = {
+		QUOTH_SLOT_OUTLET, QUOTH_SLOT_DATE, QUOTH_SLOT_MONTH,
+		target == QUOTH_TARGET_QUOTES ? QUOTH_SLOT_SPEAKER
+					      : QUOTH_SLOT_SPEAKERS,
+	};
+	size_t nslots = o->facets ? 4 : 0;
 	quoth_xsearch_t xs = {
 		.bm25_k1 = ix->k1, .bm25_b = ix->b,
 		.sort = o->sort == QUOTH_SORT_DATE	  ? QUOTH_XSORT_VALUE_ASC
@@ -906,7 +906,7 @@ static quoth_status_t run(quoth_index_t *ix, quoth_target_t target,
 	}
 	quoth_snippet_terms_free(terms);
 	if (!st && o->facets)
-		st = take_facets(r, m, target, nspk);
+		st = take_facets(r, m, target);
 	if (st)
 		seterr(ix, quoth_xdb_errmsg(db));
 	quoth_xmset_destroy(m);
@@ -1088,7 +1088,6 @@ quoth_status_t quoth_index_info(quoth_index_t *ix, quoth_index_info_t *out)
 		seterr(ix, quoth_xdb_errmsg(ix->articles));
 		return st;
 	}
-	out->speakers_max = ix->max_speakers;
 	quoth_results_t *a = NULL, *q = NULL;
 	st = quoth_index_listing(ix, 0, &a, &q);
 	if (st)

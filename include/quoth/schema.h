@@ -47,13 +47,14 @@
  *   7  date, 0x1f, id      (--sort=date: one plain value sort orders by
  *                          date, then stable id, as the remote backend,
  *                          which refuses multi-value sort keys, allows)
- *   16+k  the k-th speaker of an article; one stock ValueCountMatchSpy per
- *         slot, summed, counts each article once per speaker and runs on
- *         xapian-tcpsrv, which refuses spies it does not know.
+ *   16 speakers of an article: their canonical names, sorted, joined by
+ *      QUOTH_LIST_SEP.  One stock ValueCountMatchSpy counts the distinct
+ *      lists; adding each list's count to each of its names counts every
+ *      article once per speaker, exactly, with one value read per match,
+ *      and runs on xapian-tcpsrv, which refuses spies it does not know.
  *
  * Metadata (articles database):
  *   quoth:schema        QUOTH_SCHEMA_VERSION
- *   quoth:max_speakers  number of speaker slots in use
  *   src:<hex>           "<mtime_ns> <size> <ndocs> <path>" of an indexed
  *                       source file, written in the commit that finishes it
  *   spk:<surname>       canonical full name for a bare surname
@@ -104,6 +105,8 @@ extern "C" {
 #define QUOTH_SLOT_GEN 6
 #define QUOTH_SLOT_DATE_ID 7
 #define QUOTH_SLOT_SPEAKERS 16
+#define QUOTH_LIST_SEP '\x1f'
+/* Speakers kept per article, at most. */
 #define QUOTH_MAX_SPEAKERS 64
 
 #define QUOTH_TITLE_GAP 100

@@ -108,7 +108,7 @@ quoth_status_t quoth_index_show(quoth_index_t *ix, const char *id_or_path,
 				quoth_results_t **quotes);
 
 typedef struct quoth_index_info {
-	unsigned articles, quotes, speakers_max;
+	unsigned articles, quotes;
 	unsigned outlets, speakers;
 	char first_date[11], last_date[11];
 } quoth_index_info_t;
