@@ -556,18 +556,31 @@ static unsigned long ulong_field(const char *data, size_t len, const char *key)
 	return n;
 }
 
+/* The article fields of a stored record (schema.h), each a new string. */
+typedef struct fields {
+	char **id, **path, **url, **title, **outlet, **date, **author;
+	unsigned long *line;
+} fields_t;
+
+static void get_fields(const char *data, size_t len, const fields_t *f)
+{
+	*f->id = quoth_record_get(data, len, "id");
+	*f->path = quoth_record_get(data, len, "path");
+	*f->url = quoth_record_get(data, len, "url");
+	*f->title = quoth_record_get(data, len, "title");
+	*f->outlet = quoth_record_get(data, len, "outlet");
+	*f->date = quoth_record_get(data, len, "date");
+	*f->author = quoth_record_get(data, len, "author");
+	*f->line = ulong_field(data, len, "line");
+}
+
 /* Fills H from a stored record. */
 static void hit_from_record(quoth_hit_t *h, const char *data, size_t len,
 			    quoth_target_t target)
 {
-	h->id = quoth_record_get(data, len, "id");
-	h->path = quoth_record_get(data, len, "path");
-	h->url = quoth_record_get(data, len, "url");
-	h->title = quoth_record_get(data, len, "title");
-	h->outlet = quoth_record_get(data, len, "outlet");
-	h->date = quoth_record_get(data, len, "date");
-	h->author = quoth_record_get(data, len, "author");
-	h->line = ulong_field(data, len, "line");
+	get_fields(data, len, &(fields_t){&h->id, &h->path, &h->url, &h->title,
+					  &h->outlet, &h->date, &h->author,
+					  &h->line});
 	if (target == QUOTH_TARGET_QUOTES) {
 		size_t blen;
 		const char *body = quoth_record_body(data, len, &blen);
@@ -986,15 +999,10 @@ quoth_status_t quoth_index_show(quoth_index_t *ix, const char *id_or_path,
 		free(data);
 		return QUOTH_ERR_NOMEM;
 	}
-	art->id = quoth_record_get(data, len, "id");
-	art->path = quoth_record_get(data, len, "path");
-	art->url = quoth_record_get(data, len, "url");
-	art->title = quoth_record_get(data, len, "title");
-	art->outlet = quoth_record_get(data, len, "outlet");
-	art->date = quoth_record_get(data, len, "date");
-	art->author = quoth_record_get(data, len, "author");
+	get_fields(data, len, &(fields_t){&art->id, &art->path, &art->url,
+					  &art->title, &art->outlet, &art->date,
+					  &art->author, &art->line});
 	art->lang = quoth_record_get(data, len, "lang");
-	art->line = ulong_field(data, len, "line");
 	art->text_offset = ulong_field(data, len, "offset");
 	size_t blen;
 	const char *body = quoth_record_body(data, len, &blen);
