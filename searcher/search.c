@@ -770,6 +770,16 @@ static void collect_words(const quoth_qnode_t *n, quoth_snippet_terms_t *t)
 					n->kind == QUOTH_TOKEN_ACRONYM);
 	else if (n->type == QUOTH_QN_PREFIX)
 		quoth_snippet_terms_add_prefix(t, n->term);
+	if (n->type == QUOTH_QN_PHRASE && n->nkids > 1 && n->nkids <= 64) {
+		const char *terms[64];
+		int acr[64];
+		for (size_t i = 0; i < n->nkids; i++) {
+			terms[i] = n->kids[i]->term;
+			acr[i] = n->kids[i]->kind == QUOTH_TOKEN_ACRONYM;
+		}
+		quoth_snippet_terms_add_phrase(t, terms, acr, n->nkids);
+		return;
+	}
 	if (n->type == QUOTH_QN_FIELD)
 		return;
 	for (size_t i = 0; i < n->nkids; i++)

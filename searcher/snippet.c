@@ -6,6 +6,7 @@
  * snippet showing both "russia" and "sanctions" beats one showing
  * "russia" three times.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,16 +24,20 @@
 typedef struct qword {
 	char *term, *stem;
 	int acronym, prefix;
+	unsigned phrase;	/* 0, or the phrase (1, 2, ...) it belongs to */
+	unsigned idx, plen;	/* its place in the phrase, the phrase's length */
 } qword_t;
 
 struct quoth_snippet_terms {
 	qword_t *w;
 	size_t n;
+	unsigned nphrases;
 };
 
 typedef struct match {
 	size_t start, end;
 	size_t word;	/* index of the query word it matched */
+	uint32_t pos;	/* token position, for phrases */
 } match_t;
 
 typedef struct scan {
@@ -53,7 +58,8 @@ quoth_snippet_terms_t *quoth_snippet_terms_new(void)
 }
 
 static void add(quoth_snippet_terms_t *t, const char *term, const char *stem,
-		int acronym, int prefix)
+		int acronym, int prefix, unsigned phrase, unsigned idx,
+		unsigned plen)
 {
 	qword_t *w = realloc(t->w, (t->n + 1) * sizeof *w);
 	if (!w)
@@ -63,6 +69,9 @@ static void add(quoth_snippet_terms_t *t, const char *term, const char *stem,
 	w[t->n].stem = strdup(stem ? stem : term);
 	w[t->n].acronym = acronym;
 	w[t->n].prefix = prefix;
+	w[t->n].phrase = phrase;
+	w[t->n].idx = idx;
+	w[t->n].plen = plen;
 	if (!w[t->n].term || !w[t->n].stem) {
 		free(w[t->n].term);
 		free(w[t->n].stem);
@@ -74,13 +83,23 @@ static void add(quoth_snippet_terms_t *t, const char *term, const char *stem,
 void quoth_snippet_terms_add(quoth_snippet_terms_t *t, const char *term,
 			     const char *stem, int acronym)
 {
-	add(t, term, stem, acronym, 0);
+	add(t, term, stem, acronym, 0, 0, 0, 0);
+}
+
+void quoth_snippet_terms_add_phrase(quoth_snippet_terms_t *t,
+				    const char *const *terms, const int *acronym,
+				    size_t n)
+{
+	unsigned id = ++t->nphrases;
+	for (size_t i = 0; i < n; i++)
+		add(t, terms[i], terms[i], acronym[i], 0, id, (unsigned)i,
+		    (unsigned)n);
 }
 
 void quoth_snippet_terms_add_prefix(quoth_snippet_terms_t *t,
 				    const char *prefix)
 {
-	add(t, prefix, prefix, 0, 1);
+	add(t, prefix, prefix, 0, 1, 0, 0, 0);
 }
 
 void quoth_snippet_terms_free(quoth_snippet_terms_t *t)
@@ -100,11 +119,31 @@ static int eq(const char *s, const char *p, size_t len)
 	return strlen(s) == len && memcmp(s, p, len) == 0;
 }
 
+static int push(scan_t *s, const quoth_token_t *tok, size_t word)
+{
+	if (s->n == s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 32;
+		match_t *m = realloc(s->m, cap * sizeof *m);
+		if (!m) {
+			s->oom = 1;
+			return 1;
+		}
+		s->m = m;
+		s->cap = cap;
+	}
+	s->m[s->n++] = (match_t){tok->start, tok->end, word, tok->pos};
+	return 0;
+}
+
+/* Records every query word TOK matches: a plain word by its folded form
+ * or stem, a phrase word by its exact folded form (whether the whole
+ * phrase is there is decided once all tokens are seen). */
 static int on_token(void *ctx, const quoth_token_t *tok)
 {
 	scan_t *s = ctx;
 	if (tok->kind == QUOTH_TOKEN_JOINED)
 		return 0;
+	int plain = 0;
 	for (size_t i = 0; i < s->t->n; i++) {
 		const qword_t *w = &s->t->w[i];
 		int hit;
@@ -117,25 +156,68 @@ static int on_token(void *ctx, const quoth_token_t *tok)
 		else
 			hit = tok->kind != QUOTH_TOKEN_ACRONYM &&
 			      (eq(w->term, tok->term, tok->term_len) ||
-			       eq(w->stem, tok->stem, tok->stem_len));
-		if (!hit)
+			       (!w->phrase && eq(w->stem, tok->stem, tok->stem_len)));
+		if (!hit || (!w->phrase && plain))
 			continue;
-		if (s->n && s->m[s->n - 1].start == tok->start)
-			return 0; /* an alias of the token just matched */
-		if (s->n == s->cap) {
-			size_t cap = s->cap ? s->cap * 2 : 32;
-			match_t *m = realloc(s->m, cap * sizeof *m);
-			if (!m) {
-				s->oom = 1;
-				return 1;
-			}
-			s->m = m;
-			s->cap = cap;
-		}
-		s->m[s->n++] = (match_t){tok->start, tok->end, i};
-		return 0;
+		/* an alias of a token already matched for this word */
+		int dup = 0;
+		for (size_t j = s->n; j-- > 0 && s->m[j].start == tok->start;)
+			dup |= s->m[j].word == i;
+		if (dup)
+			continue;
+		if (push(s, tok, i))
+			return 1;
+		plain |= !w->phrase;
 	}
 	return 0;
+}
+
+/* Keeps plain matches and the phrase matches that belong to a whole
+ * occurrence of their phrase (consecutive positions, in order); one match
+ * per token. */
+static void confirm_phrases(scan_t *s)
+{
+	const qword_t *w = s->t->w;
+	unsigned char *keep = calloc(s->n ? s->n : 1, 1);
+	if (!keep) {
+		s->oom = 1;
+		return;
+	}
+	for (size_t i = 0; i < s->n; i++) {
+		const qword_t *q = &w[s->m[i].word];
+		if (!q->phrase) {
+			keep[i] = 1;
+			continue;
+		}
+		if (q->idx != 0)
+			continue;
+		/* look for words 1..plen-1 of this phrase at pos+1.. */
+		size_t found[64] = {i};
+		unsigned got = 1;
+		for (size_t j = i + 1; j < s->n && got < q->plen && got < 64; j++) {
+			const qword_t *r = &w[s->m[j].word];
+			if (s->m[j].pos > s->m[i].pos + got)
+				break;
+			if (r->phrase == q->phrase && r->idx == got &&
+			    s->m[j].pos == s->m[i].pos + got)
+				found[got++] = j;
+		}
+		if (got == q->plen)
+			for (unsigned k = 0; k < got; k++)
+				keep[found[k]] = 1;
+	}
+	size_t n = 0;
+	for (size_t i = 0; i < s->n; i++) {
+		if (!keep[i] || (n && s->m[n - 1].start == s->m[i].start))
+			continue;
+		match_t m = s->m[i];
+		/* a phrase counts as one word when choosing the window */
+		if (w[m.word].phrase)
+			m.word -= w[m.word].idx;
+		s->m[n++] = m;
+	}
+	s->n = n;
+	free(keep);
 }
 
 /* Start of the window: LEAD bytes before the first match, moved forward to
@@ -257,6 +339,8 @@ char *quoth_snippet_make(quoth_analyzer_t *a, const quoth_snippet_terms_t *t,
 	size_t scan = len < SCAN_LIMIT ? len : SCAN_LIMIT;
 	if (t->n)
 		scan_text(a, &s, text, scan, width);
+	if (t->nphrases && !s.oom)
+		confirm_phrases(&s);
 	if (s.oom) {
 		free(s.m);
 		return NULL;

@@ -30,6 +30,11 @@ void quoth_snippet_terms_add(quoth_snippet_terms_t *t, const char *term,
 			     const char *stem, int acronym);
 void quoth_snippet_terms_add_prefix(quoth_snippet_terms_t *t,
 				    const char *prefix);
+/* Adds a phrase: TERMS[0..N) folded, exact; ACRONYM[i] as above.  Its
+ * words are marked only where the whole phrase occurs. */
+void quoth_snippet_terms_add_phrase(quoth_snippet_terms_t *t,
+				    const char *const *terms, const int *acronym,
+				    size_t n);
 void quoth_snippet_terms_free(quoth_snippet_terms_t *t);
 
 /* A snippet of about WIDTH bytes of TEXT[0..LEN): white space folded, "…"
