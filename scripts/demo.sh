@@ -4,7 +4,14 @@ set -eu
 Q=$1
 IDX=${QUOTH_DEMO_INDEX:-build/demo-index}
 run() {
-	printf '\n$ quoth %s\n' "$*"
+	printf '\n$ quoth'
+	for a in "$@"; do
+		case "$a" in
+		*[\ \"]*) printf " '%s'" "$a" ;;
+		*) printf ' %s' "$a" ;;
+		esac
+	done
+	printf '\n'
 	"$Q" "$@" --index "$IDX" || true
 }
 printf '$ quoth index corpus/\n'
