@@ -33,7 +33,7 @@
 /* Stems are cached: news text repeats its words, and Snowball costs more
  * than a hash probe.  Direct-mapped; words longer than STEM_KEY are not
  * cached. */
-#define STEM_SLOTS 8192
+#define STEM_SLOTS 2048
 #define STEM_KEY 24
 
 typedef struct stem_slot {
