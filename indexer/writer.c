@@ -903,12 +903,42 @@ quoth_status_t quoth_writer_add_file(quoth_writer_t *w, const char *path,
 
 /* ---- removing vanished files ---- */
 
+/* A growable array of strings. */
+typedef struct strvec {
+	char **v;
+	size_t n, cap;
+} strvec_t;
+
+/* Appends a copy of S; non-zero when out of memory. */
+static int strvec_push(strvec_t *sv, const char *s)
+{
+	if (sv->n == sv->cap) {
+		size_t cap = sv->cap ? sv->cap * 2 : 16;
+		char **v = realloc(sv->v, cap * sizeof *v);
+		if (!v)
+			return 1;
+		sv->v = v;
+		sv->cap = cap;
+	}
+	if (!(sv->v[sv->n] = strdup(s)))
+		return 1;
+	sv->n++;
+	return 0;
+}
+
+static void strvec_free(strvec_t *sv)
+{
+	for (size_t i = 0; i < sv->n; i++)
+		free(sv->v[i]);
+	free(sv->v);
+	memset(sv, 0, sizeof *sv);
+}
+
 typedef struct sweep {
 	quoth_writer_t *w;
 	const char *const *roots;
 	size_t n;
-	char **dead;
-	size_t ndead, cap;
+	strvec_t dead;		/* "src:" keys of vanished files */
 } sweep_t;
 
 static int under(const char *path, const char *root)
@@ -938,20 +968,7 @@ static int collect_dead(void *ctx, const char *key)
 	for (size_t i = 0; p && i < s->n && !dead; i++)
 		dead = under(p, s->roots[i]);
 	free(val);
-	if (!dead)
-		return 0;
-	if (s->ndead == s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 16;
-		char **d = realloc(s->dead, cap * sizeof *d);
-		if (!d)
-			return 1;
-		s->dead = d;
-		s->cap = cap;
-	}
-	s->dead[s->ndead] = strdup(key);
-	if (s->dead[s->ndead])
-		s->ndead++;
-	return 0;
+	return dead ? strvec_push(&s->dead, key) : 0;
 }
 
 quoth_status_t quoth_writer_finish(quoth_writer_t *w,
@@ -960,9 +977,9 @@ quoth_status_t quoth_writer_finish(quoth_writer_t *w,
 	sweep_t s = {.w = w, .roots = roots, .n = n};
 	quoth_status_t st = quoth_xdb_metadata_keys(w->articles, "src:",
 						    collect_dead, &s);
-	for (size_t i = 0; i < s.ndead; i++) {
+	for (size_t i = 0; i < s.dead.n; i++) {
 		char term[32];
-		snprintf(term, sizeof term, QUOTH_P_SOURCE "%s", s.dead[i] + 4);
+		snprintf(term, sizeof term, QUOTH_P_SOURCE "%s", s.dead.v[i] + 4);
 		unsigned gone = 0;
 		if (!st)
 			st = quoth_xdb_termfreq(w->articles, term, &gone);
@@ -971,11 +988,10 @@ quoth_status_t quoth_writer_finish(quoth_writer_t *w,
 		if (!st)
 			st = quoth_xdb_delete(w->quotes, term);
 		if (!st)
-			st = quoth_xdb_set_metadata(w->articles, s.dead[i], "");
+			st = quoth_xdb_set_metadata(w->articles, s.dead.v[i], "");
 		w->stats.removed += gone;
-		free(s.dead[i]);
 	}
-	free(s.dead);
+	strvec_free(&s.dead);
 	if (st)
 		return dbfail(w, w->articles, st);
 	return commit(w);
@@ -1038,41 +1054,24 @@ void quoth_writer_remove(const char *dir)
 	rm_tree(dir);
 }
 
-typedef struct refit {
-	quoth_writer_t *w;
-	char **keys;
-	size_t n, cap;
-} refit_t;
-
 static int collect_key(void *ctx, const char *key)
 {
-	refit_t *r = ctx;
-	if (r->n == r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 64;
-		char **k = realloc(r->keys, cap * sizeof *k);
-		if (!k)
-			return 1;
-		r->keys = k;
-		r->cap = cap;
-	}
-	if ((r->keys[r->n] = strdup(key)))
-		r->n++;
-	return 0;
+	return strvec_push(ctx, key);
 }
 
 /* The merged "src:" records hold one worker's document count: count the
  * merged documents of each file instead. */
 static quoth_status_t refit_sources(quoth_writer_t *w)
 {
-	refit_t r = {.w = w};
+	strvec_t keys = {0};
 	quoth_status_t st = quoth_xdb_metadata_keys(w->articles, "src:",
-						    collect_key, &r);
-	for (size_t i = 0; i < r.n; i++) {
+						    collect_key, &keys);
+	for (size_t i = 0; i < keys.n; i++) {
 		char *val = NULL, term[32];
 		unsigned n = 0;
-		snprintf(term, sizeof term, QUOTH_P_SOURCE "%s", r.keys[i] + 4);
+		snprintf(term, sizeof term, QUOTH_P_SOURCE "%s", keys.v[i] + 4);
 		if (!st)
-			st = quoth_xdb_get_metadata(w->articles, r.keys[i], &val);
+			st = quoth_xdb_get_metadata(w->articles, keys.v[i], &val);
 		if (!st)
 			st = quoth_xdb_termfreq(w->articles, term, &n);
 		/* "<mtime> <size> <ndocs> <path>" */
@@ -1084,14 +1083,13 @@ static quoth_status_t refit_sources(quoth_writer_t *w)
 			char *nv = malloc(keep + strlen(path) + 16);
 			if (nv) {
 				sprintf(nv, "%.*s%u%s", (int)keep, val, n, path);
-				st = quoth_xdb_set_metadata(w->articles, r.keys[i], nv);
+				st = quoth_xdb_set_metadata(w->articles, keys.v[i], nv);
 				free(nv);
 			}
 		}
 		free(val);
-		free(r.keys[i]);
 	}
-	free(r.keys);
+	strvec_free(&keys);
 	return st;
 }
 

@@ -238,13 +238,9 @@ static size_t window_start(const char *text, size_t at)
  * window is tokenized.  When a word has no raw hit (its surface form
  * differs: "détente" for detente) the whole text is tokenized instead, so
  * nothing that matched is missed. */
-typedef struct spot {
-	size_t at, word;
-} spot_t;
-
-/* Raw hits, in text order; 0 means "tokenize everything". */
+/* Raw hits, as matches; 0 means "tokenize everything". */
 static size_t find_spots(const quoth_snippet_terms_t *t, const char *text,
-			 size_t len, spot_t *spot)
+			 size_t len, match_t *spot)
 {
 	size_t n = 0;
 	for (size_t w = 0; w < t->n; w++) {
@@ -261,7 +257,7 @@ static size_t find_spots(const quoth_snippet_terms_t *t, const char *text,
 			while (k < nl && (text[i + k] | 0x20) == needle[k])
 				k++;
 			if (k == nl) {
-				spot[n++] = (spot_t){i, w};
+				spot[n++] = (match_t){i, i + nl, w, 0};
 				found++;
 				i += nl - 1;
 			}
@@ -272,10 +268,36 @@ static size_t find_spots(const quoth_snippet_terms_t *t, const char *text,
 	return n;
 }
 
-static int cmp_spot(const void *a, const void *b)
+static int cmp_start(const void *a, const void *b)
 {
-	const spot_t *x = a, *y = b;
-	return x->at < y->at ? -1 : x->at > y->at;
+	const match_t *x = a, *y = b;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* The match that best starts a window of WIDTH bytes: the one whose window
+ * holds the most distinct query words, then the most matches.  M is in
+ * text order. */
+static size_t best_window(const char *text, const match_t *m, size_t n,
+			  size_t width)
+{
+	size_t best = 0, best_distinct = 0, best_total = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t from = window_start(text, m[i].start);
+		unsigned char seen[64] = {0};
+		size_t distinct = 0, total = 0;
+		for (size_t j = i; j < n && m[j].end <= from + width; j++) {
+			if (!seen[m[j].word % 64]++)
+				distinct++;
+			total++;
+		}
+		if (distinct > best_distinct ||
+		    (distinct == best_distinct && total > best_total)) {
+			best = i;
+			best_distinct = distinct;
+			best_total = total;
+		}
+	}
+	return best;
 }
 
 typedef struct region_scan {
@@ -296,33 +318,17 @@ static int on_region_token(void *ctx, const quoth_token_t *tok)
 static void scan_text(quoth_analyzer_t *a, scan_t *s, const char *text,
 		      size_t len, size_t width)
 {
-	spot_t spot[MAX_SPOTS];
+	match_t spot[MAX_SPOTS];
 	size_t n = find_spots(s->t, text, len, spot);
 	if (!n) {
 		quoth_analyzer_tokenize(a, QUOTH_ANALYZE_DOCUMENT, text, len, 0,
 					on_token, s);
 		return;
 	}
-	qsort(spot, n, sizeof *spot, cmp_spot);
-	size_t best = 0, best_distinct = 0, best_total = 0;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char seen[64] = {0};
-		size_t distinct = 0, total = 0;
-		for (size_t j = i; j < n && spot[j].at < spot[i].at + width; j++) {
-			if (!seen[spot[j].word % 64]++)
-				distinct++;
-			total++;
-		}
-		if (distinct > best_distinct ||
-		    (distinct == best_distinct && total > best_total)) {
-			best = i;
-			best_distinct = distinct;
-			best_total = total;
-		}
-	}
-	size_t from = spot[best].at > 2 * LEAD ? spot[best].at - 2 * LEAD : 0;
-	size_t to = spot[best].at + width + LEAD < len ? spot[best].at + width + LEAD
-						       : len;
+	qsort(spot, n, sizeof *spot, cmp_start);
+	size_t at = spot[best_window(text, spot, n, width)].start;
+	size_t from = at > 2 * LEAD ? at - 2 * LEAD : 0;
+	size_t to = at + width + LEAD < len ? at + width + LEAD : len;
 	while (from > 0 && !is_space(text[from - 1]))
 		from--;
 	while (to < len && !is_space(text[to]))
@@ -347,24 +353,7 @@ char *quoth_snippet_make(quoth_analyzer_t *a, const quoth_snippet_terms_t *t,
 	}
 
 	/* The best window. */
-	size_t best = 0, best_distinct = 0, best_total = 0;
-	for (size_t i = 0; i < s.n; i++) {
-		size_t from = window_start(text, s.m[i].start);
-		unsigned char seen[64] = {0};
-		size_t distinct = 0, total = 0;
-		for (size_t j = i; j < s.n && s.m[j].end <= from + width; j++) {
-			size_t w = s.m[j].word % 64;
-			if (!seen[w]++)
-				distinct++;
-			total++;
-		}
-		if (distinct > best_distinct ||
-		    (distinct == best_distinct && total > best_total)) {
-			best = i;
-			best_distinct = distinct;
-			best_total = total;
-		}
-	}
+	size_t best = best_window(text, s.m, s.n, width);
 	size_t from = s.n ? window_start(text, s.m[best].start) : 0;
 	while (from < len && is_space(text[from]))
 		from++;
