@@ -73,15 +73,11 @@ static int extract_file(const char *path, int *failed)
 int cmd_extract(int argc, char **argv)
 {
 	cli_opts_t o;
-	if (cli_parse("extract", argc, argv, &o)) {
-		cli_opts_free(&o);
-		return EXIT_USAGE;
-	}
-	if (o.help || !o.nargs) {
-		fputs(help, o.help ? stdout : stderr);
-		cli_opts_free(&o);
-		return o.help ? 0 : EXIT_USAGE;
-	}
+	int begun = cli_begin("extract", help, argc, argv, &o);
+	if (begun >= 0)
+		return begun;
+	if (!o.nargs)
+		return cli_usage(help, &o);
 	int failed = 0, rc = 0;
 	for (size_t i = 0; i < o.nargs && !rc; i++)
 		rc = extract_file(o.args[i], &failed);

@@ -351,15 +351,9 @@ static int index_sharded(const char *dir, unsigned nshards, int rebuild,
 int cmd_index(int argc, char **argv)
 {
 	cli_opts_t o;
-	if (cli_parse("index", argc, argv, &o)) {
-		cli_opts_free(&o);
-		return EXIT_USAGE;
-	}
-	if (o.help) {
-		fputs(help, stdout);
-		cli_opts_free(&o);
-		return 0;
-	}
+	int begun = cli_begin("index", help, argc, argv, &o);
+	if (begun >= 0)
+		return begun;
 	if (cli_index_paths(&o, 1) || o.nindex != 1) {
 		if (o.nindex > 1)
 			fprintf(stderr, "quoth: index writes one index; "

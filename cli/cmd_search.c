@@ -235,15 +235,9 @@ static int run(const char *name, const char *help, quoth_target_t target,
 	       int argc, char **argv)
 {
 	cli_opts_t o;
-	if (cli_parse(name, argc, argv, &o)) {
-		cli_opts_free(&o);
-		return EXIT_USAGE;
-	}
-	if (o.help) {
-		fputs(help, stdout);
-		cli_opts_free(&o);
-		return 0;
-	}
+	int begun = cli_begin(name, help, argc, argv, &o);
+	if (begun >= 0)
+		return begun;
 	if (!o.nargs) {
 		fprintf(stderr, "quoth %s: no query (see quoth %s --help)\n",
 			name, name);

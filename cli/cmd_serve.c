@@ -58,15 +58,11 @@ static pid_t serve(const char *dir, const char *name, const char *host,
 int cmd_serve_shard(int argc, char **argv)
 {
 	cli_opts_t o;
-	if (cli_parse("serve-shard", argc, argv, &o)) {
-		cli_opts_free(&o);
-		return EXIT_USAGE;
-	}
-	if (o.help || !o.port) {
-		fputs(help, o.help ? stdout : stderr);
-		cli_opts_free(&o);
-		return o.help ? 0 : EXIT_USAGE;
-	}
+	int begun = cli_begin("serve-shard", help, argc, argv, &o);
+	if (begun >= 0)
+		return begun;
+	if (!o.port)
+		return cli_usage(help, &o);
 	int rc = cli_index_paths(&o, 0) ? EXIT_INDEX : 0;
 	const char *dir = rc ? NULL : o.index[0];
 	char probe[4200];

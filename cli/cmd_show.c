@@ -19,15 +19,11 @@ static void field(const char *name, const char *v)
 int cmd_show(int argc, char **argv)
 {
 	cli_opts_t o;
-	if (cli_parse("show", argc, argv, &o)) {
-		cli_opts_free(&o);
-		return EXIT_USAGE;
-	}
-	if (o.help || o.nargs != 1) {
-		fputs(help, o.help ? stdout : stderr);
-		cli_opts_free(&o);
-		return o.help ? 0 : EXIT_USAGE;
-	}
+	int begun = cli_begin("show", help, argc, argv, &o);
+	if (begun >= 0)
+		return begun;
+	if (o.nargs != 1)
+		return cli_usage(help, &o);
 	quoth_index_t *ix = cli_open_index(&o);
 	if (!ix) {
 		cli_opts_free(&o);

@@ -9,12 +9,9 @@ static int open_for(const char *name, const char *help, int argc,
 		    char **argv, cli_opts_t *o, quoth_index_t **ix)
 {
 	*ix = NULL;
-	if (cli_parse(name, argc, argv, o))
-		return EXIT_USAGE;
-	if (o->help) {
-		fputs(help, stdout);
-		return -1;
-	}
+	int begun = cli_begin(name, help, argc, argv, o);
+	if (begun >= 0)
+		return begun ? begun : -1; /* -1: --help done, exit 0 */
 	*ix = cli_open_index(o);
 	return *ix ? 0 : EXIT_INDEX;
 }

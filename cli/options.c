@@ -164,6 +164,28 @@ int cli_parse(const char *name, int argc, char **argv, cli_opts_t *o)
 	return 0;
 }
 
+int cli_begin(const char *name, const char *help, int argc, char **argv,
+	      cli_opts_t *o)
+{
+	if (cli_parse(name, argc, argv, o)) {
+		cli_opts_free(o);
+		return EXIT_USAGE;
+	}
+	if (o->help) {
+		fputs(help, stdout);
+		cli_opts_free(o);
+		return 0;
+	}
+	return -1;
+}
+
+int cli_usage(const char *help, cli_opts_t *o)
+{
+	fputs(help, stderr);
+	cli_opts_free(o);
+	return EXIT_USAGE;
+}
+
 void cli_opts_free(cli_opts_t *o)
 {
 	free(o->args);

@@ -41,6 +41,15 @@ typedef struct cli_opts {
 int cli_parse(const char *name, int argc, char **argv, cli_opts_t *o);
 void cli_opts_free(cli_opts_t *o);
 
+/* Every command's start: parses its options into O; on a usage error, or
+ * after printing HELP for --help, frees O and returns the exit status
+ * (EXIT_USAGE, 0); otherwise returns -1 and the command goes on. */
+int cli_begin(const char *name, const char *help, int argc, char **argv,
+	      cli_opts_t *o);
+
+/* A command called wrongly: HELP on stderr, O freed, EXIT_USAGE. */
+int cli_usage(const char *help, cli_opts_t *o);
+
 /* Resolves where the index is: --index, else $QUOTH_INDEX, else .quoth/ in
  * the current directory or the nearest parent that has one.  With CREATE,
  * falls back to ./.quoth.  Returns 0, or -1 (message printed) if none. */
