@@ -279,21 +279,22 @@ void json_string(FILE *f, const char *s)
 		return;
 	}
 	putc('"', f);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+	for (const char *p = s;; p++) {
+		/* the run of bytes that need no escape, in one write */
+		const char *run = p;
+		while ((unsigned char)*p >= 0x20 && *p != '"' && *p != '\\')
+			p++;
+		fwrite(run, 1, (size_t)(p - run), f);
 		switch (*p) {
+		case '\0': putc('"', f); return;
 		case '"': fputs("\\\"", f); break;
 		case '\\': fputs("\\\\", f); break;
 		case '\n': fputs("\\n", f); break;
 		case '\r': fputs("\\r", f); break;
 		case '\t': fputs("\\t", f); break;
-		default:
-			if (*p < 0x20)
-				fprintf(f, "\\u%04x", *p);
-			else
-				putc(*p, f);
+		default: fprintf(f, "\\u%04x", (unsigned char)*p);
 		}
 	}
-	putc('"', f);
 }
 
 void json_member(FILE *f, const char *key, const char *value)
@@ -323,17 +324,21 @@ void cli_print_diag(const quoth_diag_t *d)
 
 void tsv_field(FILE *f, const char *s)
 {
-	for (; s && *s; s++) {
-		if (*s == '\t')
+	for (const char *p = s; p && *p; p++) {
+		const char *run = p;
+		while (*p && *p != '\t' && *p != '\n' && *p != '\r' && *p != '\\')
+			p++;
+		fwrite(run, 1, (size_t)(p - run), f);
+		if (*p == '\t')
 			fputs("\\t", f);
-		else if (*s == '\n')
+		else if (*p == '\n')
 			fputs("\\n", f);
-		else if (*s == '\r')
+		else if (*p == '\r')
 			fputs("\\r", f);
-		else if (*s == '\\')
+		else if (*p == '\\')
 			fputs("\\\\", f);
 		else
-			putc(*s, f);
+			break;
 	}
 }
 

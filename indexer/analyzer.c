@@ -344,14 +344,51 @@ static size_t strip_possessive(const char *s, size_t len)
 	return len;
 }
 
+quoth_status_t quoth_analyzer_stem(quoth_analyzer_t *a, const char *term,
+				  size_t tlen, const char **stem,
+				  size_t *stem_len)
+{
+	*stem = term;
+	*stem_len = tlen;
+	if (!a->stemmer || tlen == 0 || (term[0] >= '0' && term[0] <= '9'))
+		return QUOTH_OK;
+	stem_slot_t *slot = NULL;
+	if (a->stems && tlen < STEM_KEY) {
+		/* FNV-1a of the term picks the slot */
+		uint32_t h = 2166136261u;
+		for (size_t i = 0; i < tlen; i++)
+			h = (h ^ (unsigned char)term[i]) * 16777619u;
+		slot = &a->stems[h % STEM_SLOTS];
+		if (slot->tlen == tlen && memcmp(slot->term, term, tlen) == 0) {
+			*stem = slot->stem;
+			*stem_len = slot->slen;
+			return QUOTH_OK;
+		}
+	}
+	const sb_symbol *st =
+		sb_stemmer_stem(a->stemmer, (const sb_symbol *)term, (int)tlen);
+	if (!st)
+		return QUOTH_ERR_NOMEM;
+	*stem = (const char *)st;
+	*stem_len = (size_t)sb_stemmer_length(a->stemmer);
+	if (slot && *stem_len < STEM_KEY) {
+		slot->tlen = (unsigned char)tlen;
+		slot->slen = (unsigned char)*stem_len;
+		memcpy(slot->term, term, tlen);
+		memcpy(slot->stem, *stem, *stem_len);
+	}
+	return QUOTH_OK;
+}
+
 typedef struct emitter {
 	quoth_analyzer_t *a;
 	quoth_token_fn fn;
 	void *ctx;
+	int stem;	/* tokens carry their stem */
 	int stopped;
 } emitter_t;
 
-/* Stems TERM and calls the callback. */
+/* Stems TERM (unless the caller stems on demand) and calls the callback. */
 static int emit(emitter_t *e, const char *term, size_t tlen,
 		quoth_token_kind_t kind, unsigned flags, uint32_t pos,
 		size_t start, size_t end)
@@ -363,34 +400,11 @@ static int emit(emitter_t *e, const char *term, size_t tlen,
 		.kind = kind, .flags = flags, .pos = pos,
 		.start = start, .end = end,
 	};
-	if (kind != QUOTH_TOKEN_ACRONYM && e->a->stemmer &&
-	    !(term[0] >= '0' && term[0] <= '9')) {
-		stem_slot_t *slot = NULL;
-		if (e->a->stems && tlen < STEM_KEY) {
-			/* FNV-1a of the term picks the slot */
-			uint32_t h = 2166136261u;
-			for (size_t i = 0; i < tlen; i++)
-				h = (h ^ (unsigned char)term[i]) * 16777619u;
-			slot = &e->a->stems[h % STEM_SLOTS];
-		}
-		if (slot && slot->tlen == tlen && memcmp(slot->term, term, tlen) == 0) {
-			t.stem = slot->stem;
-			t.stem_len = slot->slen;
-		} else {
-			const sb_symbol *st = sb_stemmer_stem(
-				e->a->stemmer, (const sb_symbol *)term, (int)tlen);
-			if (!st)
-				return -1;
-			t.stem = (const char *)st;
-			t.stem_len = (size_t)sb_stemmer_length(e->a->stemmer);
-			if (slot && t.stem_len < STEM_KEY) {
-				slot->tlen = (unsigned char)tlen;
-				slot->slen = (unsigned char)t.stem_len;
-				memcpy(slot->term, term, tlen);
-				memcpy(slot->stem, t.stem, t.stem_len);
-			}
-		}
-	}
+	if (!e->stem)
+		t.stem = NULL, t.stem_len = 0;
+	else if (kind != QUOTH_TOKEN_ACRONYM &&
+		 quoth_analyzer_stem(e->a, term, tlen, &t.stem, &t.stem_len))
+		return -1;
 	if (e->fn(e->ctx, &t))
 		e->stopped = 1;
 	return 0;
@@ -406,7 +420,7 @@ quoth_status_t quoth_analyzer_tokenize(quoth_analyzer_t *a,
 	if (rc)
 		return rc;
 
-	emitter_t e = {a, fn, ctx, 0};
+	emitter_t e = {a, fn, ctx, mode != QUOTH_ANALYZE_UNSTEMMED, 0};
 	uint32_t pos = first_pos;
 	size_t i = 0;
 	while (i < a->nspans && !e.stopped) {

@@ -39,6 +39,8 @@ struct quoth_xmset {
 	bool exact = false;
 	Xapian::doccount shift = 0;	/* mset[shift] is result 0 */
 	Xapian::doccount size = 0;
+	/* Result i is mset[shift + order[i]]; empty: the identity. */
+	std::vector<Xapian::doccount> order;
 	std::vector<std::vector<std::pair<std::string, unsigned>>> facets;
 	std::map<size_t, std::string> data;
 	std::map<std::pair<size_t, unsigned>, std::string> values;
@@ -571,6 +573,43 @@ char *quoth_xq_describe(const quoth_xquery_t *q)
 
 /* ---- searching ---- */
 
+/* Orders each run of equal weights within the page of M by the value in
+ * SLOT, as a relevance-then-value sort would; the page holds every item
+ * of each such run (the caller checked its edges). */
+static void order_ties(quoth_xmset_t *m, Xapian::doccount limit,
+		       Xapian::valueno slot)
+{
+	Xapian::doccount n = m->mset.size() > m->shift
+				     ? std::min(limit, m->mset.size() - m->shift)
+				     : 0;
+	bool tie = false;
+	for (Xapian::doccount i = 1; i < n && !tie; i++)
+		tie = m->mset[m->shift + i].get_weight() ==
+		      m->mset[m->shift + i - 1].get_weight();
+	if (!tie)
+		return;
+	std::vector<std::pair<double, std::string>> key(n);
+	m->order.resize(n);
+	for (Xapian::doccount i = 0; i < n; i++) {
+		Xapian::MSetIterator it = m->mset[m->shift + i];
+		key[i].first = it.get_weight();
+		m->order[i] = i;
+	}
+	for (Xapian::doccount i = 0; i < n; i++) {
+		bool tied = (i > 0 && key[i].first == key[i - 1].first) ||
+			    (i + 1 < n && key[i].first == key[i + 1].first);
+		if (tied)
+			key[i].second = m->mset[m->shift + i].get_document()
+						.get_value(slot);
+	}
+	std::stable_sort(m->order.begin(), m->order.end(),
+			 [&key](Xapian::doccount a, Xapian::doccount b) {
+				 if (key[a].first != key[b].first)
+					 return key[a].first > key[b].first;
+				 return key[a].second < key[b].second;
+			 });
+}
+
 quoth_status_t quoth_xdb_search(quoth_xdb_t *db, const quoth_xquery_t *q,
 				const quoth_xsearch_t *o, quoth_xmset_t **out)
 {
@@ -609,13 +648,16 @@ quoth_status_t quoth_xdb_search(quoth_xdb_t *db, const quoth_xquery_t *q,
 			enq.set_collapse_key(
 				static_cast<Xapian::valueno>(o->collapse_slot));
 		if (o->sort == QUOTH_XSORT_RELEVANCE && o->limit) {
-			/* One item either side of the page shows any tie. */
+			/* One item either side of the page shows whether
+			 * equal weights straddle its edges. */
 			Xapian::doccount first = o->offset ? o->offset - 1 : 0;
 			Xapian::doccount extra = o->offset ? 2 : 1;
 			Xapian::MSet probe = enq.get_mset(first, o->limit + extra);
+			Xapian::doccount shift = o->offset - first;
 			bool tie = false;
 			for (Xapian::doccount i = 1; i < probe.size() && !tie; i++)
-				tie = probe[i].get_weight() == probe[i - 1].get_weight();
+				tie = probe[i].get_weight() == probe[i - 1].get_weight() &&
+				      (i == shift || i == shift + o->limit);
 			/* Which of several collapsed copies stands for them is
 			 * decided by the same order: with the docid as the last
 			 * word, it would depend on the layout.  (Remote shards
@@ -629,7 +671,8 @@ quoth_status_t quoth_xdb_search(quoth_xdb_t *db, const quoth_xquery_t *q,
 				m->mset = enq.get_mset(o->offset, o->limit);
 			} else {
 				m->mset = probe;
-				m->shift = o->offset - first;
+				m->shift = shift;
+				order_ties(m, o->limit, o->tiebreak_slot);
 			}
 		} else if (!o->exact || o->limit) {
 			m->mset = enq.get_mset(o->offset, o->limit);
@@ -682,7 +725,8 @@ size_t quoth_xmset_size(const quoth_xmset_t *m)
 /* The MSet item of result I. */
 static Xapian::MSetIterator item(const quoth_xmset_t *m, size_t i)
 {
-	return m->mset[static_cast<Xapian::doccount>(i) + m->shift];
+	Xapian::doccount k = static_cast<Xapian::doccount>(i);
+	return m->mset[(m->order.empty() ? k : m->order[k]) + m->shift];
 }
 
 double quoth_xmset_weight(const quoth_xmset_t *m, size_t i)

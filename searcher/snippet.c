@@ -41,6 +41,7 @@ typedef struct match {
 } match_t;
 
 typedef struct scan {
+	quoth_analyzer_t *a;
 	const quoth_snippet_terms_t *t;
 	match_t *m;
 	size_t n, cap;
@@ -135,6 +136,19 @@ static int push(scan_t *s, const quoth_token_t *tok, size_t word)
 	return 0;
 }
 
+/* Whether TOK's stem is STEM.  Tokens come unstemmed, and a Snowball
+ * stem starts with its word's first letter, so only the few tokens that
+ * do are stemmed. */
+static int stem_is(scan_t *s, const quoth_token_t *tok, const char *stem)
+{
+	const char *st;
+	size_t len;
+	if (tok->term[0] != stem[0] ||
+	    quoth_analyzer_stem(s->a, tok->term, tok->term_len, &st, &len))
+		return 0;
+	return eq(stem, st, len);
+}
+
 /* Records every query word TOK matches: a plain word by its folded form
  * or stem, a phrase word by its exact folded form (whether the whole
  * phrase is there is decided once all tokens are seen). */
@@ -156,7 +170,7 @@ static int on_token(void *ctx, const quoth_token_t *tok)
 		else
 			hit = tok->kind != QUOTH_TOKEN_ACRONYM &&
 			      (eq(w->term, tok->term, tok->term_len) ||
-			       (!w->phrase && eq(w->stem, tok->stem, tok->stem_len)));
+			       (!w->phrase && stem_is(s, tok, w->stem)));
 		if (!hit || (!w->phrase && plain))
 			continue;
 		/* an alias of a token already matched for this word */
@@ -321,8 +335,8 @@ static void scan_text(quoth_analyzer_t *a, scan_t *s, const char *text,
 	match_t spot[MAX_SPOTS];
 	size_t n = find_spots(s->t, text, len, spot);
 	if (!n) {
-		quoth_analyzer_tokenize(a, QUOTH_ANALYZE_DOCUMENT, text, len, 0,
-					on_token, s);
+		quoth_analyzer_tokenize(a, QUOTH_ANALYZE_UNSTEMMED, text, len,
+					0, on_token, s);
 		return;
 	}
 	qsort(spot, n, sizeof *spot, cmp_start);
@@ -334,14 +348,14 @@ static void scan_text(quoth_analyzer_t *a, scan_t *s, const char *text,
 	while (to < len && !is_space(text[to]))
 		to++;
 	region_scan_t r = {s, from};
-	quoth_analyzer_tokenize(a, QUOTH_ANALYZE_DOCUMENT, text + from, to - from,
-				0, on_region_token, &r);
+	quoth_analyzer_tokenize(a, QUOTH_ANALYZE_UNSTEMMED, text + from,
+				to - from, 0, on_region_token, &r);
 }
 
 char *quoth_snippet_make(quoth_analyzer_t *a, const quoth_snippet_terms_t *t,
 			 const char *text, size_t len, size_t width)
 {
-	scan_t s = {.t = t};
+	scan_t s = {.a = a, .t = t};
 	size_t scan = len < SCAN_LIMIT ? len : SCAN_LIMIT;
 	if (t->n)
 		scan_text(a, &s, text, scan, width);

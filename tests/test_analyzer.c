@@ -226,6 +226,43 @@ static void test_stop_early(void **state)
 	assert_int_equal(n, 2);
 }
 
+static int first_stem(void *ctx, const quoth_token_t *t)
+{
+	char *out = ctx;
+	assert_null(t->stem);
+	snprintf(out, 64, "%.*s", (int)t->term_len, t->term);
+	return 1;
+}
+
+/* UNSTEMMED tokens carry no stem; quoth_analyzer_stem() gives the one a
+ * DOCUMENT token would carry, and (as snippets rely on) it starts with
+ * the word's first letter, even for Snowball's irregular words. */
+static void test_stem_on_demand(void **state)
+{
+	static const char *const words[] = {
+		"sanctions", "dying", "lying", "skies", "happy", "generously",
+		"Yesterday", "news", "investigation", "2017", "Assad's",
+	};
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+		char term[64] = "", want[128];
+		assert_int_equal(quoth_analyzer_tokenize(*state,
+							 QUOTH_ANALYZE_UNSTEMMED,
+							 words[i], strlen(words[i]),
+							 0, first_stem, term),
+				 QUOTH_OK);
+		const char *st;
+		size_t len;
+		assert_int_equal(quoth_analyzer_stem(*state, term, strlen(term),
+						     &st, &len),
+				 QUOTH_OK);
+		assert_true(len > 0);
+		assert_int_equal(st[0], term[0]);
+		snprintf(want, sizeof want, "0:%s/%.*s", term, (int)len, st);
+		assert_string_equal(run(state, QUOTH_ANALYZE_DOCUMENT, words[i]),
+				    want);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -244,6 +281,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_slug, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fold, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_stop_early, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_stem_on_demand, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("analyzer", tests, NULL, NULL);
 }

@@ -47,7 +47,11 @@ typedef struct quoth_analyzer quoth_analyzer_t;
 
 typedef enum quoth_analyze_mode {
 	QUOTH_ANALYZE_DOCUMENT = 0,
-	QUOTH_ANALYZE_QUERY = 1
+	QUOTH_ANALYZE_QUERY = 1,
+	/* DOCUMENT tokens with no stem (stem NULL): for a caller that
+	 * stems only the few tokens it looks at, with
+	 * quoth_analyzer_stem(). */
+	QUOTH_ANALYZE_UNSTEMMED = 2
 } quoth_analyze_mode_t;
 
 typedef enum quoth_token_kind {
@@ -96,6 +100,13 @@ quoth_status_t quoth_analyzer_tokenize(quoth_analyzer_t *a,
 				       const char *text, size_t len,
 				       uint32_t first_pos,
 				       quoth_token_fn fn, void *ctx);
+
+/* The Snowball stem of the folded word TERM[0..TLEN) as tokens carry it
+ * (a number is its own stem); *STEM is valid until the next call on A.
+ * Returns QUOTH_OK or QUOTH_ERR_NOMEM. */
+quoth_status_t quoth_analyzer_stem(quoth_analyzer_t *a, const char *term,
+				   size_t tlen, const char **stem,
+				   size_t *stem_len);
 
 /* Folds S (case, NFKC, diacritics, apostrophes) without splitting it into
  * words: "Sergéy Lavrov’s" -> "sergey lavrov's".  Caller frees *OUT with
