@@ -67,6 +67,7 @@ struct quoth_analyzer {
 	buf_t joined;		/* joined form of a hyphenated run */
 	ubuf_t u1, u2;		/* UTF-16 scratch */
 	stem_slot_t *stems;	/* STEM_SLOTS entries, or NULL */
+	size_t stemmed;		/* stems made before the cache was */
 };
 
 static int buf_reserve(buf_t *b, size_t need)
@@ -123,15 +124,11 @@ quoth_status_t quoth_analyzer_create(const char *lang, quoth_analyzer_t **out)
 		return QUOTH_ERR_NOMEM;
 	UErrorCode st = U_ZERO_ERROR;
 	a->bi = ubrk_open(UBRK_WORD, "en", NULL, 0, &st);
-	a->nfkc_cf = unorm2_getNFKCCasefoldInstance(&st);
-	a->nfd = unorm2_getNFDInstance(&st);
-	a->nfc = unorm2_getNFCInstance(&st);
 	if (U_FAILURE(st)) {
 		quoth_analyzer_destroy(a);
 		return QUOTH_ERR_INTERNAL;
 	}
 	const char *name = snowball_name(lang ? lang : "en");
-	a->stems = calloc(STEM_SLOTS, sizeof *a->stems);
 	if (name) {
 		a->stemmer = sb_stemmer_new(name, "UTF_8");
 		if (!a->stemmer) {
@@ -186,6 +183,16 @@ static int fold_into(quoth_analyzer_t *a, const char *s, size_t len, buf_t *b)
 	}
 
 	UErrorCode st = U_ZERO_ERROR;
+	if (!a->nfc) {
+		/* loaded on the first word that is not ASCII */
+		a->nfkc_cf = unorm2_getNFKCCasefoldInstance(&st);
+		a->nfd = unorm2_getNFDInstance(&st);
+		a->nfc = unorm2_getNFCInstance(&st);
+		if (U_FAILURE(st)) {
+			a->nfc = NULL;
+			return -2;
+		}
+	}
 	int32_t n = 0;
 	if (ubuf_reserve(&a->u1, (int32_t)len + 1))
 		return -1;
@@ -352,6 +359,10 @@ quoth_status_t quoth_analyzer_stem(quoth_analyzer_t *a, const char *term,
 	*stem_len = tlen;
 	if (!a->stemmer || tlen == 0 || (term[0] >= '0' && term[0] <= '9'))
 		return QUOTH_OK;
+	/* The cache pays for itself only over many words (an index run,
+	 * not a query's few): it is made after STEM_SLOTS / 8 stems. */
+	if (!a->stems && ++a->stemmed > STEM_SLOTS / 8)
+		a->stems = calloc(STEM_SLOTS, sizeof *a->stems);
 	stem_slot_t *slot = NULL;
 	if (a->stems && tlen < STEM_KEY) {
 		/* FNV-1a of the term picks the slot */

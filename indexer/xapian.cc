@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <new>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -37,10 +38,8 @@ struct quoth_xmset {
 	Xapian::MSet mset;
 	Xapian::doccount total = 0;
 	bool exact = false;
-	Xapian::doccount shift = 0;	/* mset[shift] is result 0 */
-	Xapian::doccount size = 0;
-	/* Result i is mset[shift + order[i]]; empty: the identity. */
-	std::vector<Xapian::doccount> order;
+	/* Result i is mset[page[i]]. */
+	std::vector<Xapian::doccount> page;
 	std::vector<std::vector<std::pair<std::string, unsigned>>> facets;
 	std::map<size_t, std::string> data;
 	std::map<std::pair<size_t, unsigned>, std::string> values;
@@ -573,41 +572,104 @@ char *quoth_xq_describe(const quoth_xquery_t *q)
 
 /* ---- searching ---- */
 
-/* Orders each run of equal weights within the page of M by the value in
- * SLOT, as a relevance-then-value sort would; the page holds every item
- * of each such run (the caller checked its edges). */
-static void order_ties(quoth_xmset_t *m, Xapian::doccount limit,
-		       Xapian::valueno slot)
+/* The first N items of MS (which holds one more when there are more) in
+ * the search's order: each run of equal weights by the value in SLOT, as a
+ * relevance-then-value sort would.  A run that crosses item N, whose end
+ * is unknown, is left out. */
+static void order_ties(const Xapian::MSet &ms, Xapian::doccount n,
+		       Xapian::valueno slot,
+		       std::vector<Xapian::doccount> &order)
 {
-	Xapian::doccount n = m->mset.size() > m->shift
-				     ? std::min(limit, m->mset.size() - m->shift)
-				     : 0;
-	bool tie = false;
-	for (Xapian::doccount i = 1; i < n && !tie; i++)
-		tie = m->mset[m->shift + i].get_weight() ==
-		      m->mset[m->shift + i - 1].get_weight();
-	if (!tie)
-		return;
+	n = std::min(n, ms.size());
 	std::vector<std::pair<double, std::string>> key(n);
-	m->order.resize(n);
+	for (Xapian::doccount i = 0; i < n; i++)
+		key[i].first = ms[i].get_weight();
+	if (n < ms.size())
+		while (n && key[n - 1].first == ms[n].get_weight())
+			n--;
+	order.resize(n);
+	bool tie = false;
 	for (Xapian::doccount i = 0; i < n; i++) {
-		Xapian::MSetIterator it = m->mset[m->shift + i];
-		key[i].first = it.get_weight();
-		m->order[i] = i;
+		order[i] = i;
+		if ((i > 0 && key[i].first == key[i - 1].first) ||
+		    (i + 1 < n && key[i].first == key[i + 1].first)) {
+			key[i].second = ms[i].get_document().get_value(slot);
+			tie = true;
+		}
 	}
-	for (Xapian::doccount i = 0; i < n; i++) {
-		bool tied = (i > 0 && key[i].first == key[i - 1].first) ||
-			    (i + 1 < n && key[i].first == key[i + 1].first);
-		if (tied)
-			key[i].second = m->mset[m->shift + i].get_document()
-						.get_value(slot);
+	if (tie)
+		std::stable_sort(order.begin(), order.end(),
+				 [&key](Xapian::doccount a, Xapian::doccount b) {
+					 if (key[a].first != key[b].first)
+						 return key[a].first > key[b].first;
+					 return key[a].second < key[b].second;
+				 });
+}
+
+/* Fills M's total, mset and page with results [offset, offset + limit).  The
+ * order is the sort's, with the stable id in the tie-break slot settling
+ * equal weights (the docid would make it depend on the layout).  With a
+ * collapse slot, only the first of the results that share a non-empty
+ * value there is kept: copies are dropped here, from the top results
+ * alone, rather than by Xapian's collapse, which reads the value of every
+ * candidate. */
+static void take_page(quoth_xmset_t *m, Xapian::Enquire &enq,
+		      const quoth_xsearch_t *o, Xapian::doccount check)
+{
+	bool relevance = o->sort == QUOTH_XSORT_RELEVANCE;
+	Xapian::doccount want = o->offset + o->limit;
+	Xapian::doccount n = o->collapse_slot >= 0 ? want + want / 2 + 5 : want;
+	std::vector<Xapian::doccount> order;
+	for (bool first = true;;) {
+		/* One more than asked shows whether there are more.  The
+		 * first pass checks CHECK matches at least (all of them for
+		 * exact counts) and feeds the spies; the total counts
+		 * documents, copies included. */
+		m->mset = enq.get_mset(0, n + 1, check);
+		if (first) {
+			first = false;
+			m->total = m->mset.get_matches_estimated();
+			m->exact = check || m->mset.get_matches_lower_bound() ==
+						    m->mset.get_matches_upper_bound();
+			enq.clear_matchspies();
+		}
+		if (relevance) {
+			order_ties(m->mset, n, o->tiebreak_slot, order);
+			if (order.empty() && m->mset.size() > n) {
+				/* all tied: let Xapian sort by the id */
+				enq.set_sort_by_relevance_then_value(
+					o->tiebreak_slot, false);
+				relevance = false;
+				continue;
+			}
+		} else {
+			order.resize(std::min(n, m->mset.size()));
+			for (Xapian::doccount i = 0; i < order.size(); i++)
+				order[i] = i;
+		}
+		m->page.clear();
+		if (o->collapse_slot < 0) {
+			m->page = order;
+		} else {
+			std::set<std::string> seen;
+			auto slot = static_cast<Xapian::valueno>(o->collapse_slot);
+			for (size_t j = 0; j < order.size() && m->page.size() < want;
+			     j++) {
+				Xapian::doccount i = order[j];
+				std::string k =
+					m->mset[i].get_document().get_value(slot);
+				if (k.empty() || seen.insert(k).second)
+					m->page.push_back(i);
+			}
+		}
+		if (m->page.size() >= want || m->mset.size() <= n)
+			break;
+		n *= 2;
 	}
-	std::stable_sort(m->order.begin(), m->order.end(),
-			 [&key](Xapian::doccount a, Xapian::doccount b) {
-				 if (key[a].first != key[b].first)
-					 return key[a].first > key[b].first;
-				 return key[a].second < key[b].second;
-			 });
+	m->page.erase(m->page.begin(),
+		      m->page.begin() + std::min<size_t>(o->offset, m->page.size()));
+	if (m->page.size() > o->limit)
+		m->page.resize(o->limit);
 }
 
 quoth_status_t quoth_xdb_search(quoth_xdb_t *db, const quoth_xquery_t *q,
@@ -620,12 +682,8 @@ quoth_status_t quoth_xdb_search(quoth_xdb_t *db, const quoth_xquery_t *q,
 		enq.set_query(q->q);
 		enq.set_weighting_scheme(Xapian::BM25Weight(
 			o->bm25_k1, 0, 1, o->bm25_b, 0.5));
-		/* The docid order differs between one index and shards, so
-		 * ties are broken by a stable id kept in a value slot.  Only
-		 * plain value sorts: the remote backend refuses KeyMakers.
-		 * The id costs a value read per candidate, so a relevance
-		 * search first runs without it and falls back to it only if
-		 * equal weights meet in or around the page. */
+		/* Only plain value sorts: the remote backend refuses
+		 * KeyMakers. */
 		if (o->sort != QUOTH_XSORT_RELEVANCE)
 			enq.set_sort_by_value_then_relevance(
 				o->sort_slot, o->sort == QUOTH_XSORT_VALUE_DESC);
@@ -636,57 +694,7 @@ quoth_status_t quoth_xdb_search(quoth_xdb_t *db, const quoth_xquery_t *q,
 			enq.add_matchspy(spies.back().get());
 		}
 		m = new quoth_xmset_t();
-		if (o->exact) {
-			/* Counts and facets: every match, uncollapsed (with a
-			 * collapse key Xapian's counts are only bounds). */
-			Xapian::MSet all = enq.get_mset(0, 0, db->db->get_doccount());
-			m->total = all.get_matches_estimated();
-			m->exact = true;
-			enq.clear_matchspies();
-		}
-		if (o->collapse_slot >= 0)
-			enq.set_collapse_key(
-				static_cast<Xapian::valueno>(o->collapse_slot));
-		if (o->sort == QUOTH_XSORT_RELEVANCE && o->limit) {
-			/* One item either side of the page shows whether
-			 * equal weights straddle its edges. */
-			Xapian::doccount first = o->offset ? o->offset - 1 : 0;
-			Xapian::doccount extra = o->offset ? 2 : 1;
-			Xapian::MSet probe = enq.get_mset(first, o->limit + extra);
-			Xapian::doccount shift = o->offset - first;
-			bool tie = false;
-			for (Xapian::doccount i = 1; i < probe.size() && !tie; i++)
-				tie = probe[i].get_weight() == probe[i - 1].get_weight() &&
-				      (i == shift || i == shift + o->limit);
-			/* Which of several collapsed copies stands for them is
-			 * decided by the same order: with the docid as the last
-			 * word, it would depend on the layout.  (Remote shards
-			 * report no collapse counts.) */
-			for (Xapian::doccount i = 0; i < probe.size() && !tie &&
-						     o->collapse_slot >= 0; i++)
-				tie = db->remote || probe[i].get_collapse_count() > 0;
-			if (tie) {
-				enq.set_sort_by_relevance_then_value(
-					o->tiebreak_slot, false);
-				m->mset = enq.get_mset(o->offset, o->limit);
-			} else {
-				m->mset = probe;
-				m->shift = shift;
-				order_ties(m, o->limit, o->tiebreak_slot);
-			}
-		} else if (!o->exact || o->limit) {
-			m->mset = enq.get_mset(o->offset, o->limit);
-		}
-		if (m->mset.size() > m->shift)
-			m->size = std::min<Xapian::doccount>(o->limit,
-							     m->mset.size() - m->shift);
-		if (!o->exact) {
-			/* Uncollapsed: a total counts documents, as the exact
-			 * pass does, not collapsed results. */
-			m->total = m->mset.get_uncollapsed_matches_estimated();
-			m->exact = m->mset.get_uncollapsed_matches_lower_bound() ==
-				   m->mset.get_uncollapsed_matches_upper_bound();
-		}
+		take_page(m, enq, o, o->exact ? db->db->get_doccount() : 0);
 		for (auto &spy : spies) {
 			std::vector<std::pair<std::string, unsigned>> f;
 			for (Xapian::TermIterator t = spy->values_begin();
@@ -719,24 +727,18 @@ int quoth_xmset_total_exact(const quoth_xmset_t *m)
 
 size_t quoth_xmset_size(const quoth_xmset_t *m)
 {
-	return m->size;
+	return m->page.size();
 }
 
 /* The MSet item of result I. */
 static Xapian::MSetIterator item(const quoth_xmset_t *m, size_t i)
 {
-	Xapian::doccount k = static_cast<Xapian::doccount>(i);
-	return m->mset[(m->order.empty() ? k : m->order[k]) + m->shift];
+	return m->mset[m->page[i]];
 }
 
 double quoth_xmset_weight(const quoth_xmset_t *m, size_t i)
 {
 	return item(m, i).get_weight();
-}
-
-unsigned quoth_xmset_collapsed(const quoth_xmset_t *m, size_t i)
-{
-	return item(m, i).get_collapse_count();
 }
 
 quoth_status_t quoth_xmset_data(quoth_xmset_t *m, size_t i, const char **data,

@@ -913,18 +913,19 @@ static quoth_status_t run(quoth_index_t *ix, quoth_target_t target,
 			h->snippet = quoth_snippet_make(ix->a, terms, body, blen,
 							240);
 		}
-		/* Remote shards do not report how many copies collapsed. */
+		/* Wire copies: other documents with this one's text. */
+		const char *key;
+		size_t klen;
 		if (target == QUOTH_TARGET_ARTICLES &&
-		    (quoth_xmset_collapsed(m, i) || ix->remote)) {
-			const char *key;
-			size_t klen;
-			if (quoth_xmset_value(m, i, QUOTH_SLOT_COLLAPSE, &key,
-					      &klen) == 0 && klen) {
-				char term[64];
-				snprintf(term, sizeof term, QUOTH_P_HASH "%.*s",
-					 (int)klen, key);
+		    quoth_xmset_value(m, i, QUOTH_SLOT_COLLAPSE, &key, &klen) == 0 &&
+		    klen) {
+			char term[64];
+			unsigned copies = 0;
+			snprintf(term, sizeof term, QUOTH_P_HASH "%.*s", (int)klen,
+				 key);
+			if (quoth_xdb_termfreq(db, term, &copies) == 0 &&
+			    copies > 1)
 				list_also(ix, db, term, h);
-			}
 		}
 	}
 	quoth_snippet_terms_free(terms);

@@ -176,6 +176,8 @@ has "stemmed match highlighted" $'\x1b[1;31mSanctioning' "$(S --color=always san
 expect "wire copies collapse" 0 S grain
 has "one result for two articles" "1 of 2 articles" "$out"
 has "other outlet listed" "also in:" "$out"
+expect "copies stay collapsed on the next page" 0 S -l --offset 1 grain
+eq "no second copy" "$out" ""
 expect "did you mean" 1 S sanctoins
 has "suggestion" "did you mean: sanctions" "$out"
 

@@ -203,7 +203,8 @@ typedef struct quoth_xsearch {
 	quoth_xsort_t sort;
 	unsigned sort_slot;
 	unsigned tiebreak_slot;
-	int collapse_slot;	/* -1: no collapsing */
+	int collapse_slot;	/* -1, or: of results sharing a non-empty
+				   value there, only the first is kept */
 	const unsigned *facet_slots; /* one stock ValueCountMatchSpy each */
 	size_t nfacet_slots;
 	unsigned offset, limit;
@@ -220,8 +221,6 @@ unsigned quoth_xmset_total(const quoth_xmset_t *m);
 int quoth_xmset_total_exact(const quoth_xmset_t *m);
 size_t quoth_xmset_size(const quoth_xmset_t *m);
 double quoth_xmset_weight(const quoth_xmset_t *m, size_t i);
-/* Documents collapsed into result I (same collapse key). */
-unsigned quoth_xmset_collapsed(const quoth_xmset_t *m, size_t i);
 /* Data of result I; borrowed, valid until quoth_xmset_destroy(). */
 quoth_status_t quoth_xmset_data(quoth_xmset_t *m, size_t i,
 				const char **data, size_t *len);
