@@ -182,6 +182,7 @@ static int run_workers(int progress, char **dirs, unsigned n,
 	}
 	fflush(stdout);
 	fflush(stderr);
+	quoth_claims_t *claims = how->shards ? NULL : quoth_claims_new();
 	int rc = 0;
 	unsigned started = 0;
 	for (unsigned k = 0; k < n; k++, started++) {
@@ -206,7 +207,7 @@ static int run_workers(int progress, char **dirs, unsigned n,
 			if (how->shards)
 				quoth_writer_set_shard(wr.w, k, n);
 			else
-				quoth_writer_set_part(wr.w, k, n);
+				quoth_writer_set_part(wr.w, k, n, claims);
 			int missing = add_paths(&wr, paths, npaths);
 			if (!wr.fatal && how->shards &&
 			    quoth_writer_finish(wr.w, how->roots, how->nroots)) {
@@ -239,6 +240,7 @@ static int run_workers(int progress, char **dirs, unsigned n,
 			rc = 1;
 		quoth_index_stats_add(sum, &st);
 	}
+	quoth_claims_free(claims);
 	free(pids);
 	free(fds);
 	return rc;

@@ -18,7 +18,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -63,6 +65,7 @@ struct quoth_writer {
 	int lockfd;
 	quoth_xdb_t *articles, *quotes;
 	unsigned part, nparts;	/* a worker of a parallel build, nparts > 1 */
+	quoth_claims_t *claims;	/* shared by the workers, or NULL */
 	unsigned shard, nshards; /* a shard of a sharded index, nshards > 1 */
 	int cur_lines;		/* the file being read is JSON Lines */
 	unsigned long file_ordinal;
@@ -751,16 +754,59 @@ static quoth_status_t commit(quoth_writer_t *w)
 	return QUOTH_OK;
 }
 
+/* ---- units of a parallel build (writer.h) ---- */
+
+/* JSON lines per unit, and slots in the claim table: units are hashed to
+ * slots, and units that share a slot go to the same worker. */
+#define LINES_PER_UNIT 16
+#define CLAIM_SLOTS (1u << 20)
+
+struct quoth_claims {
+	unsigned char slot[CLAIM_SLOTS];	/* 0, or 1 + the worker's part */
+};
+
+quoth_claims_t *quoth_claims_new(void)
+{
+	void *p = mmap(NULL, sizeof(quoth_claims_t), PROT_READ | PROT_WRITE,
+		       MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	return p == MAP_FAILED ? NULL : p;
+}
+
+void quoth_claims_free(quoth_claims_t *c)
+{
+	if (c)
+		munmap(c, sizeof *c);
+}
+
+/* Whether this worker takes unit BLOCK of the current file (a text file
+ * is one unit, 0): the first worker to ask for a unit gets it.  Every
+ * worker sees the same files in the same order, so the file's ordinal and
+ * the block name the unit alike in all of them. */
+static int takes(quoth_writer_t *w, unsigned long block)
+{
+	if (w->nparts < 2)
+		return 1;
+	unsigned long long u = w->file_ordinal * 1000003ull + block;
+	if (!w->claims)
+		return u % w->nparts == w->part;
+	unsigned char *slot = &w->claims->slot[u % CLAIM_SLOTS], none = 0;
+	unsigned char me = (unsigned char)(w->part + 1);
+	if (__atomic_compare_exchange_n(slot, &none, me, 0, __ATOMIC_ACQ_REL,
+					__ATOMIC_ACQUIRE))
+		return 1;
+	return none == me;
+}
+
 /* In a parallel build, each problem is reported by one worker only: a text
  * file's by its owner, a JSON line's by the worker of that line, a whole
  * JSON Lines file's by worker 0. */
-static int mine(const quoth_writer_t *w, unsigned long line)
+static int mine(quoth_writer_t *w, unsigned long line)
 {
 	if (w->nshards > 1)
 		return w->shard == 0;
 	if (w->nparts < 2 || !w->cur_lines)
 		return 1;
-	return line ? line % w->nparts == w->part : w->part == 0;
+	return line ? takes(w, (line - 1) / LINES_PER_UNIT) : w->part == 0;
 }
 
 static void count_diag(void *ctx, const quoth_diag_t *d)
@@ -795,9 +841,10 @@ quoth_status_t quoth_writer_add_file(quoth_writer_t *w, const char *path,
 	w->diag_ctx = ctx;
 	int lines = is_jsonl(path);
 	w->cur_lines = lines;
+	w->file_ordinal++;
 	/* A worker of a parallel build: text files are dealt out whole, JSON
-	 * lines one by one. */
-	if (w->nparts > 1 && !lines && w->file_ordinal++ % w->nparts != w->part)
+	 * lines in blocks. */
+	if (!lines && !takes(w, 0))
 		return QUOTH_OK;
 	char *real = realpath(path, NULL);
 	struct stat sb;
@@ -858,7 +905,7 @@ quoth_status_t quoth_writer_add_file(quoth_writer_t *w, const char *path,
 		}
 		if (!art)
 			break;
-		if ((lines && w->nparts > 1 && art->line % w->nparts != w->part) ||
+		if ((lines && !takes(w, (art->line - 1) / LINES_PER_UNIT)) ||
 		    (w->nshards > 1 && quoth_hash64(art->id, strlen(art->id)) %
 					       w->nshards != w->shard)) {
 			quoth_article_destroy(art);
@@ -1003,10 +1050,12 @@ void quoth_writer_set_shard(quoth_writer_t *w, unsigned k, unsigned n)
 	w->nshards = n;
 }
 
-void quoth_writer_set_part(quoth_writer_t *w, unsigned part, unsigned nparts)
+void quoth_writer_set_part(quoth_writer_t *w, unsigned part, unsigned nparts,
+			   quoth_claims_t *claims)
 {
 	w->part = part;
 	w->nparts = nparts ? nparts : 1;
+	w->claims = claims;
 }
 
 int quoth_writer_empty(quoth_writer_t *w)
@@ -1093,42 +1142,78 @@ static quoth_status_t refit_sources(quoth_writer_t *w)
 	return st;
 }
 
+/* Merges database NAME of PARTS[0..N) into W's index, compacted.  On
+ * failure *ERR (caller frees) may say why. */
+static quoth_status_t merge_parts(quoth_writer_t *w, const char *name,
+				  const char *const *parts, size_t n,
+				  char **err)
+{
+	char dest[4200], live[4200];
+	snprintf(dest, sizeof dest, "%s/.merge-%s", w->dir, name);
+	snprintf(live, sizeof live, "%s/%s", w->dir, name);
+	char **srcs = calloc(n, sizeof *srcs);
+	quoth_status_t st = srcs ? QUOTH_OK : QUOTH_ERR_NOMEM;
+	for (size_t i = 0; !st && i < n; i++) {
+		srcs[i] = malloc(strlen(parts[i]) + strlen(name) + 2);
+		if (!srcs[i])
+			st = QUOTH_ERR_NOMEM;
+		else
+			sprintf(srcs[i], "%s/%s", parts[i], name);
+	}
+	rm_tree(dest);
+	if (!st)
+		st = quoth_xdb_compact((const char *const *)srcs, n, dest, err);
+	for (size_t i = 0; srcs && i < n; i++)
+		free(srcs[i]);
+	free(srcs);
+	if (!st) {
+		rm_tree(live);
+		if (rename(dest, live)) {
+			*err = strdup(strerror(errno));
+			st = QUOTH_ERR_IO;
+		}
+	}
+	return st;
+}
+
 quoth_status_t quoth_writer_adopt(quoth_writer_t *w, const char *const *parts,
 				  size_t n)
 {
-	static const char *const names[2] = {QUOTH_ARTICLES_DB, QUOTH_QUOTES_DB};
 	quoth_status_t st = commit(w);
 	if (st)
 		return st;
 	quoth_xdb_close(w->articles);
 	quoth_xdb_close(w->quotes);
 	w->articles = w->quotes = NULL;
-	for (int k = 0; k < 2 && !st; k++) {
-		char **srcs = calloc(n, sizeof *srcs);
-		char dest[4200], live[4200];
-		snprintf(dest, sizeof dest, "%s/.merge-%s", w->dir, names[k]);
-		snprintf(live, sizeof live, "%s/%s", w->dir, names[k]);
-		for (size_t i = 0; srcs && i < n; i++) {
-			srcs[i] = malloc(strlen(parts[i]) + 16);
-			if (srcs[i])
-				sprintf(srcs[i], "%s/%s", parts[i], names[k]);
-		}
+	/* The quotations merge in a child process while the articles merge
+	 * here: the two take about as long as the articles alone. */
+	fflush(NULL);
+	pid_t pid = fork();
+	if (pid == 0) {
 		char *err = NULL;
-		rm_tree(dest);
-		st = srcs ? quoth_xdb_compact((const char *const *)srcs, n, dest,
-					      &err)
-			  : QUOTH_ERR_NOMEM;
-		if (st)
-			fail(w, st, err ? err : "merging the parts failed");
-		free(err);
-		for (size_t i = 0; srcs && i < n; i++)
-			free(srcs[i]);
-		free(srcs);
-		if (!st) {
-			rm_tree(live);
-			if (rename(dest, live))
-				st = fail(w, QUOTH_ERR_IO, strerror(errno));
-		}
+		quoth_status_t cst = merge_parts(w, QUOTH_QUOTES_DB, parts, n, &err);
+		if (cst)
+			fprintf(stderr, "quoth: merging the parts' %s: %s\n",
+				QUOTH_QUOTES_DB, err ? err : quoth_status_to_string(cst));
+		_exit(cst ? 1 : 0);
+	}
+	char *merr = NULL;
+	st = merge_parts(w, QUOTH_ARTICLES_DB, parts, n, &merr);
+	if (st)
+		fail(w, st, merr ? merr : "merging the parts failed");
+	free(merr);
+	if (pid < 0) {
+		merr = NULL;
+		quoth_status_t qst = merge_parts(w, QUOTH_QUOTES_DB, parts, n, &merr);
+		if (qst && !st)
+			st = fail(w, qst, merr ? merr : "merging the parts failed");
+		free(merr);
+	} else {
+		int status = 0;
+		if ((waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
+		     WEXITSTATUS(status)) && !st)
+			st = fail(w, QUOTH_ERR_INTERNAL,
+				  "merging the parts' quotations failed");
 	}
 	char *err = NULL;
 	if (!st)

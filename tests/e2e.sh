@@ -251,6 +251,17 @@ has "bad date warned" "date.txt" "$err"
 has "bad header warned" "header.txt:2" "$err"
 expect "good input still indexed" 0 "$Q" search --index "$T/bidx" --count lighthouses
 eq "five good articles" "$out" "6"
+# a JSON Lines file long enough to be split between workers: every good
+# line indexed once, the broken one reported once
+for i in $(seq 1 60); do
+	if [ "$i" = 37 ]; then echo '{"title": broken'
+	else printf '{"title":"item %d","text":"lantern number %d"}\n' "$i" "$i"; fi
+done > "$T/long.jsonl"
+expect "split jsonl" 1 "$Q" index --index "$T/lidx" --jobs 3 "$T/long.jsonl"
+has "split jsonl counts" "added 59, updated 0, removed 0, skipped 0, failed 1" "$out"
+eq "broken line reported once" "$(grep -c 'long.jsonl:37:' <<<"$err")" "1"
+expect "every good line once" 0 "$Q" search --index "$T/lidx" --count lantern
+eq "59 lanterns" "$out" "59"
 chmod 000 "$B/good.txt"
 if [ "$(id -u)" -ne 0 ]; then
 	expect "unreadable" 1 "$Q" index --index "$T/bidx" "$B"

@@ -56,12 +56,23 @@ quoth_status_t quoth_writer_finish(quoth_writer_t *w,
 
 /* Parallel builds.  A fresh index (empty, or --rebuild) can be built by
  * NPARTS worker processes: worker PART opens its own index (a part
- * directory), calls quoth_writer_set_part(), and is given every input
- * file.  It indexes the text files whose ordinal in the run, and the JSON
- * lines whose line number, is PART modulo NPARTS, and reports only their
- * problems (file-level ones in worker 0).  The parent, holding the real
- * index open, then calls quoth_writer_adopt() with the part directories. */
-void quoth_writer_set_part(quoth_writer_t *w, unsigned part, unsigned nparts);
+ * directory), calls quoth_writer_set_part() with a claim table the parent
+ * made with quoth_claims_new() before forking, and is given every input
+ * file.  The work comes in units, a text file or a block of JSON lines,
+ * and each unit goes to the first worker that reaches it, so that a worker
+ * slowed by long articles takes fewer.  A worker reports the problems of
+ * its own units only (file-level ones in worker 0).  The parent, holding
+ * the real index open, then calls quoth_writer_adopt() with the part
+ * directories. */
+typedef struct quoth_claims quoth_claims_t;
+
+/* A claim table shared by the processes forked after it is made, or
+ * NULL (out of memory: workers then split the units by number). */
+quoth_claims_t *quoth_claims_new(void);
+void quoth_claims_free(quoth_claims_t *c);
+
+void quoth_writer_set_part(quoth_writer_t *w, unsigned part, unsigned nparts,
+			   quoth_claims_t *claims);
 
 /* Makes W shard K of N (a sharded index, schema.h): it is given every input
  * file and indexes the articles whose id hashes to K; shard 0 alone
