@@ -635,13 +635,6 @@ static void take_page(quoth_xmset_t *m, Xapian::Enquire &enq,
 		}
 		if (relevance) {
 			order_ties(m->mset, n, o->tiebreak_slot, order);
-			if (order.empty() && m->mset.size() > n) {
-				/* all tied: let Xapian sort by the id */
-				enq.set_sort_by_relevance_then_value(
-					o->tiebreak_slot, false);
-				relevance = false;
-				continue;
-			}
 		} else {
 			order.resize(std::min(n, m->mset.size()));
 			for (Xapian::doccount i = 0; i < order.size(); i++)
@@ -664,7 +657,15 @@ static void take_page(quoth_xmset_t *m, Xapian::Enquire &enq,
 		}
 		if (m->page.size() >= want || m->mset.size() <= n)
 			break;
-		n *= 2;
+		if (relevance && (order.empty() || n > 8 * (want + 8))) {
+			/* a long run of equal weights (a filter-only query
+			 * weighs nothing): let Xapian sort by the id */
+			enq.set_sort_by_relevance_then_value(o->tiebreak_slot,
+							     false);
+			relevance = false;
+		} else {
+			n *= 2;
+		}
 	}
 	m->page.erase(m->page.begin(),
 		      m->page.begin() + std::min<size_t>(o->offset, m->page.size()));
