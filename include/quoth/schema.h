@@ -40,7 +40,8 @@
  *   1  month "YYYY-MM"    (month facet)
  *   2  outlet display name (outlet facet)
  *   3  stable id           (tie-break: order never depends on sharding)
- *   4  collapse key        (articles: XH hex)
+ *   4  wire-copy key       (articles: XH hex; of results sharing it, only
+ *                          the best ranked is shown)
  *   5  speaker             (quotes: the speaker's canonical name)
  *   6  generation          (the run that last wrote the document; a
  *                          re-read source drops documents of older runs)
