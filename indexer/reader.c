@@ -1850,6 +1850,21 @@ static bool jliteral(struct jp *p)
 	return jfail(p, "expected a value");
 }
 
+/* An object member's key and the ':' after it, into KEY. */
+static bool jkey(struct jp *p, struct buf *key)
+{
+	jws(p);
+	if (p->i >= p->n || p->s[p->i] != '"')
+		return jfail(p, "expected a string key");
+	if (!jstring(p, key))
+		return false;
+	jws(p);
+	if (p->i >= p->n || p->s[p->i] != ':')
+		return jfail(p, "expected ':' after key");
+	p->i++;
+	return true;
+}
+
 /* Parses any value.  With NAMES, strings met directly, inside arrays, or as
  * the "name" member of objects are appended to it, ", "-separated: that
  * turns "authors": ["A", {"name": "B"}] and "source": {"name": "C"} into
@@ -1910,19 +1925,8 @@ static bool jvalue(struct jp *p, int depth, struct buf *names)
 			return true;
 		}
 		for (;;) {
-			jws(p);
-			if (p->i >= p->n || p->s[p->i] != '"') {
-				jfail(p, "expected a string key");
+			if (!jkey(p, &key))
 				break;
-			}
-			if (!jstring(p, &key))
-				break;
-			jws(p);
-			if (p->i >= p->n || p->s[p->i] != ':') {
-				jfail(p, "expected ':' after key");
-				break;
-			}
-			p->i++;
 			bool is_name = names && !strcmp(key.p, "name");
 			if (!jvalue(p, depth + 1, is_name ? names : NULL))
 				break;
@@ -1982,19 +1986,8 @@ static bool jline(struct jp *p, struct fields *fl)
 		int fld = -1, rank = 0;
 		size_t at;
 
-		jws(p);
-		if (p->i >= p->n || p->s[p->i] != '"') {
-			jfail(p, "expected a string key");
+		if (!jkey(p, &key))
 			break;
-		}
-		if (!jstring(p, &key))
-			break;
-		jws(p);
-		if (p->i >= p->n || p->s[p->i] != ':') {
-			jfail(p, "expected ':' after key");
-			break;
-		}
-		p->i++;
 		jws(p);
 		for (size_t k = 0; k < sizeof json_keys / sizeof json_keys[0]; k++)
 			if (!strcasecmp(key.p, json_keys[k].key)) {
