@@ -135,6 +135,18 @@ expect "date range" 0 S --count 'date:2021-03-01..2021-03-05'
 eq "date range" "$out" "2"
 expect "date open" 0 S --count 'date:..2021-02-28'
 eq "date open range" "$out" "2"
+# Closed ranges become year, month and day terms: ends inside months,
+# whole months, whole years, and a range too long for terms (a value range).
+expect "date days+months" 0 S --count 'date:2020-12-15..2021-03-04'
+eq "date days+months" "$out" "3"
+expect "date month ends" 0 S --count 'date:2021-01-12..2021-03-22'
+eq "date month ends" "$out" "4"
+expect "date whole Feb" 0 S --count 'date:2021-02-01..2021-02-28'
+eq "date whole Feb" "$out" "1"
+expect "date years" 0 S --count 'date:2019-06-10..2022-02-01'
+eq "date years" "$out" "8"
+expect "date long range" 0 S --count 'date:1900-01-02..2021-03-04'
+eq "date long range" "$out" "3"
 expect "sort date" 0 S -l --sort=date 'date:2021-01-01..2021-12-31'
 first=$(echo "$out" | head -1)
 has "oldest first" "feed.jsonl:1" "$first"
@@ -210,6 +222,8 @@ expect "quotes speaker" 0 "$Q" quotes --index "$I" --count 'speaker:lavrov'
 [ "$out" -ge 1 ] && ok || bad "speaker:lavrov has quotations"
 expect "quotes text" 0 "$Q" quotes --index "$I" '"low level of trust"'
 has "quote attributed" "Rex Tillerson" "$out"
+expect "quotes date range" 0 "$Q" quotes --index "$I" --format=tsv 'date:2021-02-15..2021-03-04'
+eq "quotes date range" "$(echo "$out" | tail -n +2 | cut -f4 | sort -u)" "2021-03-04"
 expect "speakers" 0 "$Q" speakers --index "$I"
 has "speakers lists Lavrov" "Sergei Lavrov" "$out"
 expect "outlets" 0 "$Q" outlets --index "$I"

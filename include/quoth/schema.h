@@ -27,7 +27,8 @@
  *   XO<slug>, XOW<word>  outlet: slug of the name, and each folded word
  *   XA<slug>, XAW<word>  author
  *   XS<slug>, XSW<word>  speakers of the article's quotations
- *   D<YYYYMMDD>, M<YYYYMM>, Y<YYYY>  date
+ *   D<YYYYMMDD>, M<YYYYMM>, Y<YYYY>  date (a closed date: range is
+ *                   the fewest of these that cover it)
  *   XF<hex>         the source file (hash of its real path)
  *   XH<hex>         hash of the folded text (wire copies share it)
  *   L<lang>         language
@@ -36,7 +37,7 @@
  * speaker), D/M/Y, XF.
  *
  * Value slots (both databases unless noted):
- *   0  date "YYYY-MM-DD"  (sort, range filter, day facet)
+ *   0  date "YYYY-MM-DD"  (sort, open or long range filter, day facet)
  *   1  month "YYYY-MM"    (month facet)
  *   2  outlet display name (outlet facet)
  *   3  stable id           (tie-break: order never depends on sharding)
