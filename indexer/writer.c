@@ -30,9 +30,14 @@
 #include "quoth/writer.h"
 #include "quoth/xapian.h"
 
-/* Commit after this much input, or this many articles, whichever first. */
-#define BATCH_BYTES (24u << 20)
-#define BATCH_DOCS 2000
+/* Commit after this much input, or this many articles, whichever first.
+ * Small batches are faster: until a commit, Xapian keeps each term's new
+ * postings in a std::map keyed by docid and finds its place from the root
+ * for every posting, so a bigger batch makes every posting dearer.  On
+ * 20k Reuters articles 500 took 13% less CPU than 2000 and a third of the
+ * memory; at 300 the extra commits cost more than they save. */
+#define BATCH_BYTES (4u << 20)
+#define BATCH_DOCS 500
 #define MAX_LANGS 8
 /* How long a writer waits for another to let go of the index. */
 #define LOCK_WAIT_MS 2000
