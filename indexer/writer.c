@@ -618,10 +618,6 @@ static quoth_status_t index_quotes(quoth_writer_t *w, quoth_analyzer_t *a,
 			st = QUOTH_ERR_NOMEM;
 		if (!st)
 			st = add_common(w, a, doc, art, src);
-		char term[520];
-		snprintf(term, sizeof term, QUOTH_P_ID "%s", qid);
-		if (!st)
-			st = quoth_xdoc_add_boolean(doc, term, strlen(term));
 		if (!st)
 			st = add_bool(doc, QUOTH_P_ARTICLE, art->id);
 		if (!st && speaker) {

@@ -32,9 +32,11 @@
  *   XF<hex>         the source file (hash of its real path)
  *   XH<hex>         hash of the folded text (wire copies share it)
  *   L<lang>         language
- * Terms of a quotation document: Q<article id>#<n>, the quotation's words
- * as above (<word>, K, Z), then its speaker's name words after a gap, XR<article id>, XO/XOW, XA/XAW, XS/XSW (its one
- * speaker), D/M/Y, XF.
+ * Terms of a quotation document: the quotation's words as above (<word>,
+ * K, Z), then its speaker's name words after a gap, XR<article id>,
+ * XO/XOW, XA/XAW, XS/XSW (its one speaker), D/M/Y, XF.  No id term: a
+ * quotation is found, replaced and deleted through its article (XR); its
+ * id "<article id>#<n>" is in slot 3.
  *
  * Value slots (both databases unless noted):
  *   0  date "YYYY-MM-DD"  (sort, open or long range filter, day facet)
