@@ -269,6 +269,25 @@ quoth_status_t quoth_writer_open(const char *dir, int rebuild,
 	quoth_hex64((unsigned long long)ts.tv_sec * 1000000000ull +
 			    (unsigned long long)ts.tv_nsec,
 		    w->gen);
+	/* Documents of another schema cannot be mixed with ours: the
+	 * searcher would read them by rules they were not written by. */
+	char *had = NULL;
+	quoth_xdb_get_metadata(w->articles, "quoth:schema", &had);
+	if (had && *had && strcmp(had, QUOTH_SCHEMA_VERSION) != 0) {
+		if (err) {
+			char msg[4300];
+			snprintf(msg, sizeof msg,
+				 "%s: index has schema %.20s, this quoth writes "
+				 "schema " QUOTH_SCHEMA_VERSION
+				 "; rebuild it with quoth index --rebuild",
+				 dir, had);
+			*err = strdup(msg);
+		}
+		free(had);
+		quoth_writer_close(w);
+		return QUOTH_ERR_CORRUPT;
+	}
+	free(had);
 	st = quoth_xdb_set_metadata(w->articles, "quoth:schema",
 				    QUOTH_SCHEMA_VERSION);
 	if (st) {
@@ -338,7 +357,11 @@ static void add_token(termsink_t *s, const char *prefix,
 		return;
 	}
 	add2(s, prefix, "", t->term, t->term_len, 1, t->pos);
-	add2(s, QUOTH_P_STEM, prefix, t->stem, t->stem_len, 0, 0);
+	/* A word that is its own stem has no Z term: the query matches its
+	 * plain term instead (schema.h). */
+	if (t->stem_len != t->term_len ||
+	    memcmp(t->stem, t->term, t->term_len) != 0)
+		add2(s, QUOTH_P_STEM, prefix, t->stem, t->stem_len, 0, 0);
 }
 
 /* Plain words of 3+ letters feed "did you mean" suggestions. */

@@ -297,6 +297,17 @@ static quoth_xquery_t *combine(quoth_xop_t op, quoth_xquery_t **kids,
 	return q;
 }
 
+/* Every word whose stem is STEM (in the field PREFIX): Z<stem> holds the
+ * words that differ from their stem and the plain term <stem> the word
+ * that is its own stem (schema.h); as synonyms they count as one term,
+ * the wdf of both together. */
+static quoth_xquery_t *stem_query(const char *prefix, const char *stem)
+{
+	quoth_xquery_t *two[2] = {term2(QUOTH_P_STEM, prefix, stem),
+				  term2(prefix, "", stem)};
+	return combine(QUOTH_XOP_SYNONYM, two, 2, 0);
+}
+
 static quoth_xquery_t *compile_phrase(const quoth_qnode_t *n)
 {
 	quoth_xquery_t **kids = calloc(n->nkids ? n->nkids : 1, sizeof *kids);
@@ -388,7 +399,7 @@ static quoth_xquery_t *compile_title(const quoth_qnode_t *n)
 		const quoth_qnode_t *w = n->kids[i];
 		kids[i] = w->kind == QUOTH_TOKEN_ACRONYM
 				  ? term2(QUOTH_P_TITLE, QUOTH_P_ACRONYM, w->term)
-				  : term2(QUOTH_P_STEM, QUOTH_P_TITLE, w->stem);
+				  : stem_query(QUOTH_P_TITLE, w->stem);
 	}
 	quoth_xquery_t *q = n->nkids ? combine(QUOTH_XOP_AND, kids, n->nkids, 0)
 				     : quoth_xq_none();
@@ -512,7 +523,7 @@ static quoth_xquery_t *compile(compiler_t *c, const quoth_qnode_t *n)
 	case QUOTH_QN_WORD:
 		if (n->kind == QUOTH_TOKEN_ACRONYM)
 			return exact_term(n);
-		return term2(QUOTH_P_STEM, "", n->stem);
+		return stem_query("", n->stem);
 	case QUOTH_QN_PHRASE:
 		return compile_phrase(n);
 	case QUOTH_QN_PREFIX:
