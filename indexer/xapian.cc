@@ -271,6 +271,17 @@ quoth_status_t quoth_xdb_doccount(quoth_xdb_t *db, unsigned *out)
 	GUARD(db->errmsg, *out = db->db->get_doccount());
 }
 
+quoth_status_t quoth_xdb_value_bound(quoth_xdb_t *db, unsigned slot, int upper,
+				     char *out, size_t size)
+{
+	out[0] = '\0';
+	GUARD(db->errmsg, {
+		std::string v = upper ? db->db->get_value_upper_bound(slot)
+				      : db->db->get_value_lower_bound(slot);
+		snprintf(out, size, "%s", v.c_str());
+	});
+}
+
 quoth_status_t quoth_xdb_replace(quoth_xdb_t *db, const char *idterm,
 				 const quoth_xdoc_t *doc)
 {

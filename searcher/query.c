@@ -632,15 +632,11 @@ static quoth_qnode_t *prefix_node(struct parser *p, size_t s, size_t e,
 
 /* ---- dates ---- */
 
-static int leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static int mdays(int y, int m)
+int quoth_days_in_month(int year, int month)
 {
 	static const int d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	return m == 2 && leap(y) ? 29 : d[m - 1];
+	int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+	return month == 2 && leap ? 29 : d[month - 1];
 }
 
 static int digits(const char *s, size_t n, size_t min, size_t max, int *v)
@@ -687,7 +683,7 @@ static int parse_day(struct parser *p, size_t s, size_t e, char *from,
 		     (int)n, d);
 		return -1;
 	}
-	if (dash2 && (dd < 1 || dd > mdays(y, m))) {
+	if (dash2 && (dd < 1 || dd > quoth_days_in_month(y, m))) {
 		fail(p, s, "invalid date \"%.*s\": no such day in that month",
 		     (int)n, d);
 		return -1;
@@ -697,10 +693,11 @@ static int parse_day(struct parser *p, size_t s, size_t e, char *from,
 		snprintf(from, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
 			 (unsigned)(m ? m : 1) % 100u,
 			 (unsigned)(dd ? dd : 1) % 100u);
-	if (to)
+	if (to) {
+		int last = dd ? dd : quoth_days_in_month(y, m ? m : 12);
 		snprintf(to, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
-			 (unsigned)(m ? m : 12) % 100u,
-			 (unsigned)(dd ? dd : mdays(y, m ? m : 12)) % 100u);
+			 (unsigned)(m ? m : 12) % 100u, (unsigned)last % 100u);
+	}
 	return 0;
 }
 

@@ -263,6 +263,7 @@ const char *quoth_index_errmsg(const quoth_index_t *ix)
 
 typedef struct compiler {
 	quoth_index_t *ix;
+	quoth_xdb_t *db;	/* the database searched */
 	quoth_target_t target;
 	int any;		/* --any: OR is the default operator */
 	quoth_status_t st;
@@ -420,13 +421,6 @@ static int is_filter(const quoth_qnode_t *n)
  * skips, where a value range must read the date of every candidate. */
 #define DATE_TERMS_MAX 100
 
-static int days_in(int y, int m)
-{
-	static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	return m == 2 && y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) ? 29
-									: d[m - 1];
-}
-
 static size_t date_terms(const char *from, const char *to,
 			 quoth_xquery_t **out)
 {
@@ -446,12 +440,14 @@ static size_t date_terms(const char *from, const char *to,
 		if (m == 1 && d == 1 && y * 10000L + 1231 <= end) {
 			snprintf(t, sizeof t, QUOTH_P_YEAR "%04d", y);
 			y++;
-		} else if (d == 1 && (y * 100L + m) * 100 + days_in(y, m) <= end) {
+		} else if (d == 1 &&
+			   (y * 100L + m) * 100 + quoth_days_in_month(y, m) <=
+				   end) {
 			snprintf(t, sizeof t, QUOTH_P_MONTH "%04d%02d", y, m);
 			m++;
 		} else {
 			snprintf(t, sizeof t, QUOTH_P_DAY "%04d%02d%02d", y, m, d);
-			if (++d > days_in(y, m)) {
+			if (++d > quoth_days_in_month(y, m)) {
 				d = 1;
 				m++;
 			}
@@ -465,13 +461,21 @@ static size_t date_terms(const char *from, const char *to,
 	return n;
 }
 
-/* date: as date terms when the range is closed and short enough, else
- * as a range over the date value. */
-static quoth_xquery_t *compile_date(const quoth_qnode_t *n)
+/* date: as date terms when the range is short enough, an open end
+ * closed at the oldest or newest date in the database; else as a range
+ * over the date value. */
+static quoth_xquery_t *compile_date(compiler_t *c, const quoth_qnode_t *n)
 {
+	char from[16], to[16];
+	snprintf(from, sizeof from, "%s", n->from);
+	snprintf(to, sizeof to, "%s", n->to);
+	if ((!from[0] && quoth_xdb_value_bound(c->db, QUOTH_SLOT_DATE, 0,
+					       from, sizeof from)) ||
+	    (!to[0] && quoth_xdb_value_bound(c->db, QUOTH_SLOT_DATE, 1, to,
+					     sizeof to)))
+		from[0] = to[0] = '\0';
 	quoth_xquery_t *terms[DATE_TERMS_MAX];
-	size_t nt = n->from[0] && n->to[0] ? date_terms(n->from, n->to, terms)
-					   : 0;
+	size_t nt = from[0] && to[0] ? date_terms(from, to, terms) : 0;
 	if (nt)
 		return combine(QUOTH_XOP_OR, terms, nt, 0);
 	return quoth_xq_range(QUOTH_SLOT_DATE, n->from[0] ? n->from : NULL,
@@ -581,7 +585,7 @@ static quoth_xquery_t *compile(compiler_t *c, const quoth_qnode_t *n)
 			return compile_title(n);
 		return compile_field(c, n);
 	case QUOTH_QN_DATE:
-		return compile_date(n);
+		return compile_date(c, n);
 	}
 	return NULL;
 }
@@ -916,18 +920,15 @@ static quoth_status_t run(quoth_index_t *ix, quoth_target_t target,
 			  const quoth_qnode_t *tree, const char *query,
 			  const quoth_search_opts_t *o, quoth_results_t *r)
 {
-	compiler_t c = {ix, target, o->def == QUOTH_QDEFAULT_OR, QUOTH_OK};
+	quoth_xdb_t *db = target == QUOTH_TARGET_QUOTES ? quotes_db(ix)
+							: ix->articles;
+	if (!db)
+		return QUOTH_ERR_NOT_FOUND;
+	compiler_t c = {ix, db, target, o->def == QUOTH_QDEFAULT_OR, QUOTH_OK};
 	quoth_xquery_t *q = compile(&c, tree);
 	if (!q) {
 		seterr(ix, "out of memory");
 		return QUOTH_ERR_NOMEM;
-	}
-	/* A query of filters and negations only: match all, then filter. */
-	quoth_xdb_t *db = target == QUOTH_TARGET_QUOTES ? quotes_db(ix)
-							: ix->articles;
-	if (!db) {
-		quoth_xq_destroy(q);
-		return QUOTH_ERR_NOT_FOUND;
 	}
 	const unsigned slots[4] = {
 		QUOTH_SLOT_OUTLET, QUOTH_SLOT_DATE, QUOTH_SLOT_MONTH,

@@ -171,6 +171,11 @@ expect "date years" 0 S --count 'date:2019-06-10..2022-02-01'
 eq "date years" "$out" "8"
 expect "date long range" 0 S --count 'date:1900-01-02..2021-03-04'
 eq "date long range" "$out" "3"
+expect "date open end" 0 S --count 'date:2021-03-05..'
+eq "date open end" "$out" "5"
+expect "date open start, mid-month" 0 S --count 'date:..2021-03-20'
+eq "date open start, mid-month" "$out" "5"
+expect "date open end, past the newest" 1 S --count 'date:2022..'
 expect "sort date" 0 S -l --sort=date 'date:2021-01-01..2021-12-31'
 first=$(echo "$out" | head -1)
 has "oldest first" "feed.jsonl:1" "$first"

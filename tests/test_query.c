@@ -260,6 +260,20 @@ static void test_dates(void **state)
 	t_and("date:2017-04-12..2017-04-12", "(DATE 2017-04-12 2017-04-12)");
 	t_and("lavrov date:2017-04",
 	      "(AND (WORD lavrov lavrov) (DATE 2017-04-01 2017-04-30))");
+	t_and("date:1900-02", "(DATE 1900-02-01 1900-02-28)");
+	t_and("date:2000-02", "(DATE 2000-02-01 2000-02-29)");
+}
+
+static void test_days_in_month(void **state)
+{
+	(void)state;
+	assert_int_equal(quoth_days_in_month(2017, 1), 31);
+	assert_int_equal(quoth_days_in_month(2017, 2), 28);
+	assert_int_equal(quoth_days_in_month(2016, 2), 29);
+	assert_int_equal(quoth_days_in_month(1900, 2), 28);
+	assert_int_equal(quoth_days_in_month(2000, 2), 29);
+	assert_int_equal(quoth_days_in_month(2017, 4), 30);
+	assert_int_equal(quoth_days_in_month(2017, 12), 31);
 }
 
 static void test_hyphens(void **state)
@@ -428,8 +442,9 @@ int main(void)
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 		T(test_implicit_and), T(test_any), T(test_precedence),
 		T(test_not), T(test_parens), T(test_phrase), T(test_prefix),
-		T(test_near), T(test_fields), T(test_dates), T(test_hyphens),
-		T(test_acronyms), T(test_folding), T(test_errors),
+		T(test_near), T(test_fields), T(test_dates),
+		T(test_days_in_month), T(test_hyphens), T(test_acronyms),
+		T(test_folding), T(test_errors),
 		T(test_nesting), T(test_offsets_and_outputs),
 #undef T
 	};

@@ -142,6 +142,9 @@ void quoth_qnode_destroy(quoth_qnode_t *n);
  * of memory. */
 char *quoth_qnode_dump(const quoth_qnode_t *n);
 
+/* Days in MONTH (1..12) of YEAR in the Gregorian calendar. */
+int quoth_days_in_month(int year, int month);
+
 #ifdef __cplusplus
 }
 #endif

@@ -85,6 +85,12 @@ quoth_status_t quoth_xdb_commit(quoth_xdb_t *db);
 /* Number of documents. */
 quoth_status_t quoth_xdb_doccount(quoth_xdb_t *db, unsigned *out);
 
+/* The lowest (UPPER 0) or highest (UPPER 1) value any document has in
+ * SLOT, at most SIZE-1 bytes of it, NUL-terminated, into OUT; "" when no
+ * document has one.  Xapian keeps these bounds, so no document is read. */
+quoth_status_t quoth_xdb_value_bound(quoth_xdb_t *db, unsigned slot, int upper,
+				     char *out, size_t size);
+
 /* Adds, or replaces, the one document carrying the unique term IDTERM. */
 quoth_status_t quoth_xdb_replace(quoth_xdb_t *db, const char *idterm,
 				 const quoth_xdoc_t *doc);
