@@ -27,7 +27,7 @@ LIBS = $(shell pkg-config --libs xapian-core) -Wl,-Bstatic -licuuc -licudata \
 # tables at every start (another ~1 ms per search); the cost is no ASLR for
 # the main executable of a command-line tool.
 EXE_LDFLAGS = -no-pie
-ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter -Iinclude $(ICU_CFLAGS) $(CFLAGS) $(SAN) -MD -MP
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter -Iinclude -I$(BUILD)/gen $(ICU_CFLAGS) $(CFLAGS) $(SAN) -MD -MP
 ALL_CXXFLAGS = -std=c++17 -Wall -Wextra -Iinclude $(XAPIAN_CXXFLAGS) $(CXXFLAGS) $(SAN) -MD -MP
 
 LIB_C := $(sort $(wildcard indexer/*.c searcher/*.c))
@@ -63,6 +63,17 @@ $(BUILD)/%.o: %.cc | $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  CXX     $<")
 	$(Q)$(CXX) $(ALL_CXXFLAGS) -c $< -o $@
+
+# ICU's word-break rules in binary form, made by the ICU quoth links (see
+# tools/gen-wordbreak.c); the tool is built without sanitizers, as a tool.
+$(BUILD)/gen/wordbreak.h: tools/gen-wordbreak.c | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  GEN     $@")
+	$(Q)$(CC) -std=c11 -O2 $(ICU_CFLAGS) -c $< -o $(@D)/gen-wordbreak.o
+	$(Q)$(CXX) -o $(@D)/gen-wordbreak $(@D)/gen-wordbreak.o $(LIBS)
+	$(Q)$(@D)/gen-wordbreak > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/indexer/analyzer.o: $(BUILD)/gen/wordbreak.h
 
 $(BUILD)/libquoth.a: $(LIB_OBJ)
 	$(Q)rm -f $@ && ar rcs $@ $^
