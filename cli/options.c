@@ -311,15 +311,26 @@ void json_quote_fields(FILE *f, const quoth_hit_t *h)
 	json_member(f, "cue", h->cue);
 }
 
+/* One line, written with one write(): the workers of a parallel build
+ * share stderr, and their lines must not interleave. */
 void cli_print_diag(const quoth_diag_t *d)
 {
-	fprintf(stderr, "quoth: %s", d->path);
-	if (d->line)
-		fprintf(stderr, ":%lu", d->line);
-	if (d->column)
-		fprintf(stderr, ":%lu", d->column);
-	fprintf(stderr, ": %s%s\n",
-		d->level == QUOTH_DIAG_FAILED ? "" : "warning: ", d->message);
+	char at[48] = "";
+	if (d->line && d->column)
+		snprintf(at, sizeof at, ":%lu:%lu", d->line, d->column);
+	else if (d->line || d->column)
+		snprintf(at, sizeof at, ":%lu", d->line ? d->line : d->column);
+	char *msg = NULL;
+	int n = asprintf(&msg, "quoth: %s%s: %s%s\n", d->path, at,
+			 d->level == QUOTH_DIAG_FAILED ? "" : "warning: ",
+			 d->message);
+	if (n < 0)
+		return;
+	fflush(stderr);
+	for (ssize_t off = 0, w; off < n; off += w)
+		if ((w = write(STDERR_FILENO, msg + off, (size_t)(n - off))) <= 0)
+			break;
+	free(msg);
 }
 
 void tsv_field(FILE *f, const char *s)

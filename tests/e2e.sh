@@ -303,6 +303,15 @@ done > "$T/long.jsonl"
 expect "split jsonl" 1 "$Q" index --index "$T/lidx" --jobs 3 "$T/long.jsonl"
 has "split jsonl counts" "added 59, updated 0, removed 0, skipped 0, failed 1" "$out"
 eq "broken line reported once" "$(grep -c 'long.jsonl:37:' <<<"$err")" "1"
+# workers share stderr: their messages come out as whole lines
+mkdir -p "$T/many"
+for i in $(seq 1 150); do
+	printf '\x00binary %d\x00' "$i" > "$T/many/b$i.txt"
+	: > "$T/many/e$i.txt"
+done
+expect "many bad files" 1 "$Q" index --index "$T/midx" --jobs 2 "$T/many"
+eq "one whole line per bad file" \
+	"$(grep -cE '^quoth: [^ ]*/many/(b[0-9]+\.txt: binary file|e[0-9]+\.txt: empty file)$' <<<"$err")" "300"
 expect "every good line once" 0 "$Q" search --index "$T/lidx" --count lantern
 eq "59 lanterns" "$out" "59"
 chmod 000 "$B/good.txt"
