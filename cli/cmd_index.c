@@ -29,7 +29,7 @@ static const char help[] =
 	"--shards N splits the index into N shards (DIR/shard-K, an article's\n"
 	"shard chosen by its id), each updated by its own process.\n\n"
 	"exit status: 0 indexed (warnings allowed), 1 some input failed,\n"
-	"2 usage error, 3 index locked or not writable\n";
+	"2 usage error, 3 index locked, not writable or of another schema\n";
 
 typedef struct run {
 	quoth_writer_t *w;
