@@ -9,6 +9,7 @@
 
 #include "quoth/cli.h"
 #include "quoth/reader.h"
+#include "quoth/schema.h"
 
 static int parse_uint(const char *opt, const char *v, unsigned *out)
 {
@@ -251,6 +252,15 @@ quoth_index_t *cli_open_index(cli_opts_t *o)
 		free(err);
 		return NULL;
 	}
+	char had[16];
+	quoth_index_schema(ix, had, sizeof had);
+	if (*had && strcmp(had, QUOTH_SCHEMA_VERSION) != 0)
+		fprintf(stderr,
+			"quoth: warning: %s has index schema %s, this quoth "
+			"reads schema " QUOTH_SCHEMA_VERSION
+			": matches may be missed or ranked oddly; rebuild it "
+			"with quoth index --rebuild\n",
+			o->index[0], had);
 	return ix;
 }
 

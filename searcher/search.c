@@ -259,6 +259,15 @@ const char *quoth_index_errmsg(const quoth_index_t *ix)
 	return ix->errmsg;
 }
 
+void quoth_index_schema(quoth_index_t *ix, char *out, size_t size)
+{
+	char *v = NULL;
+	if (!ix->remote)
+		quoth_xdb_get_metadata(ix->articles, "quoth:schema", &v);
+	snprintf(out, size, "%s", v ? v : "");
+	free(v);
+}
+
 /* ---- compiling the query tree ---- */
 
 typedef struct compiler {

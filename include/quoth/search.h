@@ -90,6 +90,12 @@ quoth_status_t quoth_index_open(const char *const *paths, size_t n,
 void quoth_index_close(quoth_index_t *ix);
 const char *quoth_index_errmsg(const quoth_index_t *ix);
 
+/* The index schema version (schema.h) the index was written with, into
+ * OUT (SIZE bytes); "" when it does not say or has remote shards (not
+ * asked, to spare a round trip).  An index of another version still
+ * answers, by rules it was not written for. */
+void quoth_index_schema(quoth_index_t *ix, char *out, size_t size);
+
 /* Runs QUERY.  On a malformed query returns QUOTH_ERR_QUERY with the column
  * in *COLUMN; the message (also for index failures) in
  * quoth_index_errmsg().  *OUT: free with quoth_results_destroy(). */
