@@ -326,10 +326,11 @@ void json_quote_fields(FILE *f, const quoth_hit_t *h)
 void cli_print_diag(const quoth_diag_t *d)
 {
 	char at[48] = "";
-	if (d->line && d->column)
-		snprintf(at, sizeof at, ":%lu:%lu", d->line, d->column);
-	else if (d->line || d->column)
-		snprintf(at, sizeof at, ":%lu", d->line ? d->line : d->column);
+	int k = 0;
+	if (d->line)
+		k = snprintf(at, sizeof at, ":%lu", d->line);
+	if (d->column)
+		snprintf(at + k, sizeof at - (size_t)k, ":%lu", d->column);
 	char *msg = NULL;
 	int n = asprintf(&msg, "quoth: %s%s: %s%s\n", d->path, at,
 			 d->level == QUOTH_DIAG_FAILED ? "" : "warning: ",

@@ -272,8 +272,8 @@ quoth_status_t quoth_writer_open(const char *dir, int rebuild,
 	/* Documents of another schema cannot be mixed with ours: the
 	 * searcher would read them by rules they were not written by. */
 	char *had = NULL;
-	quoth_xdb_get_metadata(w->articles, "quoth:schema", &had);
-	if (had && *had && strcmp(had, QUOTH_SCHEMA_VERSION) != 0) {
+	quoth_xdb_get_metadata(w->articles, QUOTH_META_SCHEMA, &had);
+	if (had && strcmp(had, QUOTH_SCHEMA_VERSION) != 0) {
 		if (err) {
 			char msg[4300];
 			snprintf(msg, sizeof msg,
@@ -288,7 +288,7 @@ quoth_status_t quoth_writer_open(const char *dir, int rebuild,
 		return QUOTH_ERR_CORRUPT;
 	}
 	free(had);
-	st = quoth_xdb_set_metadata(w->articles, "quoth:schema",
+	st = quoth_xdb_set_metadata(w->articles, QUOTH_META_SCHEMA,
 				    QUOTH_SCHEMA_VERSION);
 	if (st) {
 		if (err)

@@ -263,7 +263,7 @@ void quoth_index_schema(quoth_index_t *ix, char *out, size_t size)
 {
 	char *v = NULL;
 	if (!ix->remote)
-		quoth_xdb_get_metadata(ix->articles, "quoth:schema", &v);
+		quoth_xdb_get_metadata(ix->articles, QUOTH_META_SCHEMA, &v);
 	snprintf(out, size, "%s", v ? v : "");
 	free(v);
 }

@@ -123,7 +123,7 @@ static void test_schema_refused(void **state)
 	quoth_xdb_t *db;
 	char *err = NULL;
 	assert_int_equal(quoth_xdb_open_writable(path, 0, &db, &err), QUOTH_OK);
-	assert_int_equal(quoth_xdb_set_metadata(db, "quoth:schema", "1"),
+	assert_int_equal(quoth_xdb_set_metadata(db, QUOTH_META_SCHEMA, "1"),
 			 QUOTH_OK);
 	assert_int_equal(quoth_xdb_commit(db), QUOTH_OK);
 	quoth_xdb_close(db);

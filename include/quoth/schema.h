@@ -82,6 +82,8 @@ extern "C" {
 #endif
 
 #define QUOTH_SCHEMA_VERSION "2"
+/* The metadata key that records it (articles database). */
+#define QUOTH_META_SCHEMA "quoth:schema"
 
 #define QUOTH_ARTICLES_DB "articles"
 #define QUOTH_QUOTES_DB "quotes"
