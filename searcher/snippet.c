@@ -248,18 +248,26 @@ static size_t window_start(const char *text, size_t at)
 
 /* Tokenizing a whole article to find a few words is most of a search's
  * work.  So the best window is first chosen from raw hits of each query
- * word's stem (or prefix), found ASCII case-insensitively, and only that
- * window is tokenized.  When a word has no raw hit (its surface form
- * differs: "détente" for detente) the whole text is tokenized instead, so
- * nothing that matched is missed. */
+ * word, found ASCII case-insensitively, and only that window is
+ * tokenized.  The raw form looked for is what the word and its stem begin
+ * with ("cit" for city, stemmed "citi"), which the word's other forms
+ * ("cities") mostly begin with too.  When a word has no raw hit (its
+ * surface form differs: "détente" for detente), or the window holds no
+ * real match, the whole text is tokenized instead, so nothing that
+ * matched is missed. */
 /* Raw hits, as matches; 0 means "tokenize everything". */
 static size_t find_spots(const quoth_snippet_terms_t *t, const char *text,
 			 size_t len, match_t *spot)
 {
 	size_t n = 0;
 	for (size_t w = 0; w < t->n; w++) {
-		const char *needle = t->w[w].prefix ? t->w[w].term : t->w[w].stem;
-		size_t nl = strlen(needle), found = 0;
+		const char *needle = t->w[w].term, *stem = t->w[w].stem;
+		size_t nl = 0, found = 0;
+		if (t->w[w].prefix)
+			nl = strlen(needle);
+		else
+			while (needle[nl] && needle[nl] == stem[nl])
+				nl++;
 		if (nl < 2)
 			return 0;
 		for (size_t i = 0; i < nl; i++)
@@ -350,6 +358,9 @@ static void scan_text(quoth_analyzer_t *a, scan_t *s, const char *text,
 	region_scan_t r = {s, from};
 	quoth_analyzer_tokenize(a, QUOTH_ANALYZE_UNSTEMMED, text + from,
 				to - from, 0, on_region_token, &r);
+	if (!s->n && !s->oom)	/* the raw hits were parts of other words */
+		quoth_analyzer_tokenize(a, QUOTH_ANALYZE_UNSTEMMED, text, len,
+					0, on_token, s);
 }
 
 char *quoth_snippet_make(quoth_analyzer_t *a, const quoth_snippet_terms_t *t,

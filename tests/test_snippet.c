@@ -96,6 +96,33 @@ static void test_white_space_folded_and_ends_cut(void **state)
 	free(s);
 }
 
+/* Raw hits of "bank" inside "embankment" point at a window without the
+ * word: the match further on is still found and marked. */
+static void test_raw_hits_inside_other_words_not_taken(void **state)
+{
+	char text[1200] = "The embankment held.";
+	for (size_t i = strlen(text); i < 1000; i += 5)
+		memcpy(text + i, " tide", 6);
+	strcat(text, " The bank said.");
+	quoth_snippet_terms_t *t = quoth_snippet_terms_new();
+	quoth_snippet_terms_add(t, "bank", "bank", 0);
+	char *s = snip(state, t, text, 120);
+	assert_non_null(strstr(s, "The [bank] said."));
+	assert_null(strstr(s, "embankment"));
+	free(s);
+}
+
+/* A word whose stem is not its prefix (city, stemmed "citi") is marked in
+ * all its forms. */
+static void test_stem_unlike_the_word_marked(void **state)
+{
+	quoth_snippet_terms_t *t = quoth_snippet_terms_new();
+	quoth_snippet_terms_add(t, "city", "citi", 0);
+	char *s = snip(state, t, "The City said other cities agreed.", 200);
+	assert_string_equal(s, "The [City] said other [cities] agreed.");
+	free(s);
+}
+
 static void test_no_match_gives_the_start(void **state)
 {
 	quoth_snippet_terms_t *t = quoth_snippet_terms_new();
@@ -112,6 +139,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_phrase_words_marked_only_inside_the_phrase, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_window_prefers_distinct_words, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_white_space_folded_and_ends_cut, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_raw_hits_inside_other_words_not_taken, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_stem_unlike_the_word_marked, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_no_match_gives_the_start, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("snippet", tests, NULL, NULL);
