@@ -255,34 +255,84 @@ static size_t window_start(const char *text, size_t at)
  * surface form differs: "détente" for detente), or the window holds no
  * real match, the whole text is tokenized instead, so nothing that
  * matched is missed. */
+/* The first byte in [P, END) that is C, or its capital. */
+static const char *next_initial(const char *p, const char *end, char c)
+{
+	if (p >= end)
+		return NULL;
+	const char *lower = memchr(p, c, (size_t)(end - p));
+	if (c < 'a' || c > 'z')
+		return lower;
+	const char *upper = memchr(p, c - 'a' + 'A',
+				   (size_t)((lower ? lower : end) - p));
+	return upper ? upper : lower;
+}
+
+/* Raw hits, as matches; 0 means "tokenize everything". */
+/* What word W is looked for as in the raw text, into BUF: the words of
+ * its phrase joined by spaces (for its first word; nothing for the
+ * others), or what the word and its stem begin with, or the prefix.  The
+ * length, 0 for nothing, or -1 when it cannot be looked for: too short,
+ * too long, or not ASCII. */
+static long raw_form(const quoth_snippet_terms_t *t, size_t w, char *buf,
+		     size_t size)
+{
+	const qword_t *q = &t->w[w];
+	size_t n = 0;
+	if (q->phrase) {
+		if (q->idx)
+			return 0;
+		for (size_t i = w; i < w + q->plen; i++) {
+			size_t l = strlen(t->w[i].term);
+			if (n + l + 1 > size)
+				return -1;
+			if (i > w)
+				buf[n++] = ' ';
+			memcpy(buf + n, t->w[i].term, l);
+			n += l;
+		}
+	} else {
+		while (q->term[n] && n < size &&
+		       (q->prefix || q->term[n] == q->stem[n])) {
+			buf[n] = q->term[n];
+			n++;
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)buf[i] >= 0x80)
+			return -1;
+	return n < 2 ? -1 : (long)n;
+}
+
 /* Raw hits, as matches; 0 means "tokenize everything". */
 static size_t find_spots(const quoth_snippet_terms_t *t, const char *text,
 			 size_t len, match_t *spot)
 {
 	size_t n = 0;
 	for (size_t w = 0; w < t->n; w++) {
-		const char *needle = t->w[w].term, *stem = t->w[w].stem;
-		size_t nl = 0, found = 0;
-		if (t->w[w].prefix)
-			nl = strlen(needle);
-		else
-			while (needle[nl] && needle[nl] == stem[nl])
-				nl++;
-		if (nl < 2)
+		char needle[256];
+		long got = raw_form(t, w, needle, sizeof needle);
+		if (got < 0)
 			return 0;
-		for (size_t i = 0; i < nl; i++)
-			if ((unsigned char)needle[i] >= 0x80)
-				return 0;
-		for (size_t i = 0; i + nl <= len && found < MAX_SPOTS / 4 &&
-				   n < MAX_SPOTS; i++) {
-			size_t k = 0;
-			while (k < nl && (text[i + k] | 0x20) == needle[k])
+		size_t nl = (size_t)got, found = 0;
+		if (!nl)
+			continue;
+		if (nl > len)
+			return 0;
+		const char *p = text, *end = text + len - nl + 1;
+		while (found < MAX_SPOTS / 4 && n < MAX_SPOTS &&
+		       (p = next_initial(p, end, needle[0]))) {
+			size_t k = 1;
+			while (k < nl && (p[k] | 0x20) == needle[k])
 				k++;
-			if (k == nl) {
-				spot[n++] = (match_t){i, i + nl, w, 0};
-				found++;
-				i += nl - 1;
+			if (k < nl) {
+				p++;
+				continue;
 			}
+			size_t i = (size_t)(p - text);
+			spot[n++] = (match_t){i, i + nl, w, 0};
+			found++;
+			p += nl;
 		}
 		if (!found)
 			return 0;
@@ -336,42 +386,47 @@ static int on_region_token(void *ctx, const quoth_token_t *tok)
 	return on_token(r->s, &t);
 }
 
-/* Tokenizes TEXT[0..LEN) into S's matches: the best window, or all. */
-static void scan_text(quoth_analyzer_t *a, scan_t *s, const char *text,
-		      size_t len, size_t width)
+/* Tokenizes TEXT[0..LEN) into S's matches, phrases confirmed. */
+static void scan(scan_t *s, const char *text, size_t len, size_t base)
+{
+	region_scan_t r = {s, base};
+	quoth_analyzer_tokenize(s->a, QUOTH_ANALYZE_UNSTEMMED, text, len, 0,
+				on_region_token, &r);
+	if (s->t->nphrases && !s->oom)
+		confirm_phrases(s);
+}
+
+/* S's matches in TEXT[0..LEN): those of the best window, or of all of
+ * it. */
+static void scan_text(scan_t *s, const char *text, size_t len, size_t width)
 {
 	match_t spot[MAX_SPOTS];
 	size_t n = find_spots(s->t, text, len, spot);
-	if (!n) {
-		quoth_analyzer_tokenize(a, QUOTH_ANALYZE_UNSTEMMED, text, len,
-					0, on_token, s);
-		return;
+	if (n) {
+		qsort(spot, n, sizeof *spot, cmp_start);
+		size_t at = spot[best_window(text, spot, n, width)].start;
+		/* the window, which starts at most LEAD bytes before AT */
+		size_t from = at > LEAD ? at - LEAD : 0;
+		size_t to = at + width < len ? at + width : len;
+		while (from > 0 && !is_space(text[from - 1]))
+			from--;
+		while (to < len && !is_space(text[to]))
+			to++;
+		scan(s, text + from, to - from, from);
+		if (s->n || s->oom)
+			return;
+		/* the raw hits were parts of other words, or of no phrase */
 	}
-	qsort(spot, n, sizeof *spot, cmp_start);
-	size_t at = spot[best_window(text, spot, n, width)].start;
-	size_t from = at > 2 * LEAD ? at - 2 * LEAD : 0;
-	size_t to = at + width + LEAD < len ? at + width + LEAD : len;
-	while (from > 0 && !is_space(text[from - 1]))
-		from--;
-	while (to < len && !is_space(text[to]))
-		to++;
-	region_scan_t r = {s, from};
-	quoth_analyzer_tokenize(a, QUOTH_ANALYZE_UNSTEMMED, text + from,
-				to - from, 0, on_region_token, &r);
-	if (!s->n && !s->oom)	/* the raw hits were parts of other words */
-		quoth_analyzer_tokenize(a, QUOTH_ANALYZE_UNSTEMMED, text, len,
-					0, on_token, s);
+	scan(s, text, len, 0);
 }
 
 char *quoth_snippet_make(quoth_analyzer_t *a, const quoth_snippet_terms_t *t,
 			 const char *text, size_t len, size_t width)
 {
 	scan_t s = {.a = a, .t = t};
-	size_t scan = len < SCAN_LIMIT ? len : SCAN_LIMIT;
+	size_t limit = len < SCAN_LIMIT ? len : SCAN_LIMIT;
 	if (t->n)
-		scan_text(a, &s, text, scan, width);
-	if (t->nphrases && !s.oom)
-		confirm_phrases(&s);
+		scan_text(&s, text, limit, width);
 	if (s.oom) {
 		free(s.m);
 		return NULL;

@@ -112,6 +112,23 @@ static void test_raw_hits_inside_other_words_not_taken(void **state)
 	free(s);
 }
 
+/* The phrase's words apart, many times, before the phrase itself: the
+ * snippet shows the phrase. */
+static void test_window_holds_the_phrase(void **state)
+{
+	char text[2000] = "";
+	for (int i = 0; i < 30; i++)
+		strcat(text, "the report, then from ");
+	strcat(text, "The report from Reuters.");
+	quoth_snippet_terms_t *t = quoth_snippet_terms_new();
+	const char *words[] = {"the", "report", "from"};
+	const int acr[] = {0, 0, 0};
+	quoth_snippet_terms_add_phrase(t, words, acr, 3);
+	char *s = snip(state, t, text, 120);
+	assert_non_null(strstr(s, "[The] [report] [from] Reuters."));
+	free(s);
+}
+
 /* A word whose stem is not its prefix (city, stemmed "citi") is marked in
  * all its forms. */
 static void test_stem_unlike_the_word_marked(void **state)
@@ -141,6 +158,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_white_space_folded_and_ends_cut, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_raw_hits_inside_other_words_not_taken, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_stem_unlike_the_word_marked, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_window_holds_the_phrase, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_no_match_gives_the_start, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("snippet", tests, NULL, NULL);
