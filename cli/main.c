@@ -1,6 +1,11 @@
 /* main.c - quoth's entry point: dispatch on the command table. */
+#include <malloc.h>
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "quoth/cli.h"
 
@@ -33,6 +38,33 @@ static void usage(FILE *f)
 		   "'man quoth' the query language.\n");
 }
 
+/* A search touches a few hundred KB of fresh heap, one page fault per
+ * page; where faults are dear (a virtual machine: 12 us each here, 20
+ * times the cost per page of populating them at once) that is a tenth of
+ * a search process.  So the heap is grown by HEAP_AHEAD now, and kept,
+ * and its pages made present with one madvise: a rare-word search at 106k
+ * articles took 0.3-0.5 ms less (median of 300 runs).  Where
+ * MADV_POPULATE_WRITE is missing (Linux < 5.14) madvise fails and nothing
+ * changes; sanitizers bring their own allocator, and are left alone. */
+#define HEAP_AHEAD (512u << 10)
+
+static void heap_ahead(void)
+{
+#if defined(MADV_POPULATE_WRITE) && !defined(__SANITIZE_ADDRESS__)
+	mallopt(M_TOP_PAD, HEAP_AHEAD);
+	mallopt(M_TRIM_THRESHOLD, 4 * HEAP_AHEAD);
+	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+	char *lo = (char *)((uintptr_t)sbrk(0) & ~(page - 1));
+	/* more than the heap's free top, less than a block malloc would
+	 * mmap instead: the heap grows, by HEAP_AHEAD more */
+	void *grow = malloc(100u << 10);
+	char *hi = sbrk(0);
+	if (grow && hi > lo)
+		madvise(lo, (size_t)(hi - lo), MADV_POPULATE_WRITE);
+	free(grow);
+#endif
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
@@ -50,8 +82,10 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-		if (strcmp(cmd, commands[i].name) == 0)
+		if (strcmp(cmd, commands[i].name) == 0) {
+			heap_ahead();
 			return commands[i].fn(argc - 1, argv + 1);
+		}
 	fprintf(stderr, "quoth: unknown command '%s'\n\n", cmd);
 	usage(stderr);
 	return EXIT_USAGE;
