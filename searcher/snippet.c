@@ -268,7 +268,6 @@ static const char *next_initial(const char *p, const char *end, char c)
 	return upper ? upper : lower;
 }
 
-/* Raw hits, as matches; 0 means "tokenize everything". */
 /* What word W is looked for as in the raw text, into BUF: the words of
  * its phrase joined by spaces (for its first word; nothing for the
  * others), or what the word and its stem begin with, or the prefix.  The
