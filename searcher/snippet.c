@@ -270,9 +270,9 @@ static const char *next_initial(const char *p, const char *end, char c)
 
 /* What word W is looked for as in the raw text, into BUF: the words of
  * its phrase joined by spaces (for its first word; nothing for the
- * others), or what the word and its stem begin with, or the prefix.  The
- * length, 0 for nothing, or -1 when it cannot be looked for: too short,
- * too long, or not ASCII. */
+ * others), or what the word and its stem begin with.  The length, 0 for
+ * nothing, or -1 when it cannot be looked for: too short, too long, or not
+ * ASCII. */
 static long raw_form(const quoth_snippet_terms_t *t, size_t w, char *buf,
 		     size_t size)
 {
@@ -291,8 +291,8 @@ static long raw_form(const quoth_snippet_terms_t *t, size_t w, char *buf,
 			n += l;
 		}
 	} else {
-		while (q->term[n] && n < size &&
-		       (q->prefix || q->term[n] == q->stem[n])) {
+		/* a prefix is its own stem (quoth_snippet_terms_add_prefix) */
+		while (q->term[n] && n < size && q->term[n] == q->stem[n]) {
 			buf[n] = q->term[n];
 			n++;
 		}
