@@ -419,7 +419,10 @@ def cmd_query(work, quoth, nrg):
                 if c:
                     subprocess.run(c, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         for i, q in enumerate(qs):
-            for t in tools:
+            # Each query starts with the next tool in turn, so that no tool
+            # always runs right after the same neighbour (whose work leaves
+            # the CPU caches, and the shared libraries, warm or cold).
+            for t in tools[i % len(tools):] + tools[:i % len(tools)]:
                 if t == "rg" and i >= nrg:
                     continue
                 c = commands(cls, q, t, paths)

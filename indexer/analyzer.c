@@ -44,7 +44,8 @@ typedef struct stem_slot {
 } stem_slot_t;
 
 typedef struct span {
-	size_t start, end;	/* bytes of the ICU word */
+	size_t start, end;	/* bytes of the word */
+	int dot_next;		/* split from the next span at a '.' */
 } span_t;
 
 typedef struct buf {
@@ -278,6 +279,66 @@ static quoth_status_t fold_status(int rc)
 	return rc == -1 ? QUOTH_ERR_NOMEM : QUOTH_ERR_INTERNAL;
 }
 
+/* Dotted single letters: "U.S", "e.g" (ICU leaves the final dot out). */
+static int is_dotted(const char *s, size_t len)
+{
+	if (len < 3)
+		return 0;
+	for (size_t i = 0; i < len; i++) {
+		int letter = (s[i] >= 'A' && s[i] <= 'Z') ||
+			     (s[i] >= 'a' && s[i] <= 'z');
+		if ((i % 2 == 0) != letter || (i % 2 == 1 && s[i] != '.'))
+			return 0;
+	}
+	return len % 2 == 1;
+}
+
+static int push_span(quoth_analyzer_t *a, size_t start, size_t end,
+		     int dot_next)
+{
+	if (a->nspans == a->spans_cap) {
+		size_t cap = a->spans_cap ? a->spans_cap * 2 : 256;
+		span_t *s = realloc(a->spans, cap * sizeof *s);
+		if (!s)
+			return -1;
+		a->spans = s;
+		a->spans_cap = cap;
+	}
+	a->spans[a->nspans++] = (span_t){start, end, dot_next};
+	return 0;
+}
+
+/* A letter for the purpose of splitting at dots: ASCII letters, and any
+ * byte of a non-ASCII character (inside an ICU word those are letters). */
+static int letter_byte(unsigned char c)
+{
+	return c >= 0x80 || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* Keeps the word TEXT[start..end).  ICU keeps letters joined by a dot as one
+ * word ("Chinanews.com", "Mail.Ru", the ticker "CBCDQ.PK"), where nobody
+ * would find them by their parts; such a word is split at those dots into
+ * parts that tokenize() treats as a hyphenated run.  Dotted abbreviations
+ * ("U.S") and numbers ("3.5", "v1.2") stay whole. */
+static int keep_word(quoth_analyzer_t *a, const char *text, size_t start,
+		     size_t end)
+{
+	const char *dot = memchr(text + start, '.', end - start);
+	if (dot && !is_dotted(text + start, end - start)) {
+		for (; dot; dot = memchr(dot + 1, '.', (size_t)(text + end - dot - 1))) {
+			size_t d = (size_t)(dot - text);
+			if (d > start && d + 1 < end &&
+			    letter_byte((unsigned char)text[d - 1]) &&
+			    letter_byte((unsigned char)text[d + 1])) {
+				if (push_span(a, start, d, 1))
+					return -1;
+				start = d + 1;
+			}
+		}
+	}
+	return push_span(a, start, end, 0);
+}
+
 /* Runs the break iterator over TEXT and keeps the word spans. */
 static quoth_status_t segment(quoth_analyzer_t *a, const char *text,
 			      size_t len)
@@ -290,19 +351,9 @@ static quoth_status_t segment(quoth_analyzer_t *a, const char *text,
 		return QUOTH_ERR_INTERNAL;
 	int32_t p = ubrk_first(a->bi), q;
 	while ((q = ubrk_next(a->bi)) != UBRK_DONE) {
-		if (ubrk_getRuleStatus(a->bi) >= UBRK_WORD_NUMBER) {
-			if (a->nspans == a->spans_cap) {
-				size_t cap = a->spans_cap ? a->spans_cap * 2 : 256;
-				span_t *s = realloc(a->spans, cap * sizeof *s);
-				if (!s)
-					return QUOTH_ERR_NOMEM;
-				a->spans = s;
-				a->spans_cap = cap;
-			}
-			a->spans[a->nspans].start = (size_t)p;
-			a->spans[a->nspans].end = (size_t)q;
-			a->nspans++;
-		}
+		if (ubrk_getRuleStatus(a->bi) >= UBRK_WORD_NUMBER &&
+		    keep_word(a, text, (size_t)p, (size_t)q))
+			return QUOTH_ERR_NOMEM;
 		p = q;
 	}
 	return QUOTH_OK;
@@ -318,20 +369,6 @@ static size_t hyphen_at(const char *s, size_t avail)
 	    ((unsigned char)s[2] == 0x90 || (unsigned char)s[2] == 0x91))
 		return 3;
 	return 0;
-}
-
-/* Dotted single letters: "U.S", "e.g" (ICU leaves the final dot out). */
-static int is_dotted(const char *s, size_t len)
-{
-	if (len < 3)
-		return 0;
-	for (size_t i = 0; i < len; i++) {
-		int letter = (s[i] >= 'A' && s[i] <= 'Z') ||
-			     (s[i] >= 'a' && s[i] <= 'z');
-		if ((i % 2 == 0) != letter || (i % 2 == 1 && s[i] != '.'))
-			return 0;
-	}
-	return len % 2 == 1;
 }
 
 /* All-capital letters, 2..MAX_ACRONYM of them (ASCII: "US", "NATO"). */
@@ -443,12 +480,14 @@ quoth_status_t quoth_analyzer_tokenize(quoth_analyzer_t *a,
 	uint32_t pos = first_pos;
 	size_t i = 0;
 	while (i < a->nspans && !e.stopped) {
-		/* The run of spans joined by single hyphens: [i, j]. */
+		/* The run of spans joined by single hyphens or split at
+		 * dots: [i, j]. */
 		size_t j = i;
 		while (j + 1 < a->nspans) {
 			size_t h = hyphen_at(text + a->spans[j].end,
 					     len - a->spans[j].end);
-			if (!h || a->spans[j].end + h != a->spans[j + 1].start)
+			if (!a->spans[j].dot_next &&
+			    (!h || a->spans[j].end + h != a->spans[j + 1].start))
 				break;
 			j++;
 		}

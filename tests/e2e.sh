@@ -64,9 +64,9 @@ has "subdir run removes nothing" "removed 0, skipped 2" "$out"
 expect "index to age" 0 "$Q" index --index "$T/old" "$C/wire"
 xapian-metadata set "$T/old/articles" quoth:schema 1
 expect "old schema refused" 3 "$Q" index --index "$T/old" "$C"
-has "old schema says why" "index has schema 1, this quoth writes schema 2; rebuild it with quoth index --rebuild" "$err"
+has "old schema says why" "index has schema 1, this quoth writes schema 3; rebuild it with quoth index --rebuild" "$err"
 expect "old schema still searched" 0 "$Q" search --index "$T/old" --count grain
-has "old schema search warns" "has index schema 1, this quoth reads schema 2" "$err"
+has "old schema search warns" "has index schema 1, this quoth reads schema 3" "$err"
 expect "current schema, no warning" 0 S --count grain
 eq "current schema, no warning" "$err" ""
 expect "old schema rebuilt" 0 "$Q" index --index "$T/old" --rebuild "$C"
@@ -117,6 +117,19 @@ for w in bank banks banking; do
 done
 expect "stem forms rank" 0 "$Q" search --index "$T/sidx" -l bank
 eq "more forms rank first" "$(echo "$out" | head -1)" "$T/stems/two.txt"
+# letters joined by a dot are found by their parts and whole
+mkdir -p "$T/dots"
+printf 'Title: Listing\n\nHu was quoted by Chinanews.com; Mail.Ru ( MAILRq.L ) rose 3.5 percent.\n' > "$T/dots/one.txt"
+printf 'Title: Other\n\nMail and com are words; so is ru.\n' > "$T/dots/two.txt"
+"$Q" index --index "$T/didx" "$T/dots" >/dev/null 2>&1
+for w in chinanews Chinanews.com chinanewscom mailrq MAILRq.L mail.ru 3.5; do
+	expect "dotted part $w" 0 "$Q" search --index "$T/didx" -l "$w"
+	eq "$w finds the dotted word" "$out" "$T/dots/one.txt"
+done
+expect "dotted parts as words" 0 "$Q" search --index "$T/didx" --count mail ru
+eq "mail ru finds both" "$out" "2"
+expect "dotted snippet" 0 "$Q" search --index "$T/didx" --color=always chinanews
+has "dotted part highlighted" "$(printf '\033[1;31mChinanews\033[0m')" "$out"
 expect "hyphen joined" 0 S -l maralago
 has "maralago finds Mar-a-Lago" "sanctions-brief.md" "$out"
 expect "hyphen phrase" 0 S -l 'Mar-a-Lago'

@@ -137,6 +137,22 @@ static void test_minsk_2(void **state)
 	assert_string_equal(DOC("Minsk-2"), "0:minsk/minsk 1:2/2 0:minsk2/minsk2[J]");
 }
 
+static void test_letters_joined_by_dots_split(void **state)
+{
+	assert_string_equal(DOC("Chinanews.com said"),
+			    "0:chinanews/chinanew 1:com/com "
+			    "0:chinanewscom/chinanewscom[J] 2:said/said");
+	/* a query gives the same parts, and the joined form */
+	assert_string_equal(QRY("mail.ru"),
+			    "0:mail/mail 1:ru/ru 0:mailru/mailru[J]");
+	assert_string_equal(QRY("CBCDQ.PK's"),
+			    "0:cbcdq/cbcdq[A] 1:pk/pk[A] 0:cbcdqpk/cbcdqpk[J]");
+	/* abbreviations, numbers and a final dot stay as they were */
+	assert_string_equal(DOC("U.S. v1.2 3.5 Ph.D"),
+			    "0:us/us[A] 1:v1.2/v1.2 2:3.5/3.5 "
+			    "3:ph/ph 4:d/d 3:phd/phd[J]");
+}
+
 static void test_dotted_abbreviation_equals_capitals(void **state)
 {
 	/* U.S. and US give the same acronym term; lowercase us does not. */
@@ -273,6 +289,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_hyphenated_names_phrase_and_joined, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_hyphen_flags, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_minsk_2, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_letters_joined_by_dots_split, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_dotted_abbreviation_equals_capitals, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_numbers_kept, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cyrillic_searchable, setup, teardown),

@@ -16,6 +16,9 @@
  *    "Minsk-2") give each part as its own token at successive positions,
  *    then one QUOTH_TOKEN_JOINED token ("alassad") at the position of the
  *    first part.  The parts carry QUOTH_TOKEN_HYPHEN_NEXT except the last.
+ *    Letters joined by a dot, which ICU keeps as one word ("Chinanews.com",
+ *    "Mail.Ru", the ticker "CBCDQ.PK"), are split the same way, so that
+ *    `chinanews` finds "Chinanews.com" and `mail.ru` still finds it whole.
  *  - Dotted abbreviations ("U.S.", "U.N.") give one QUOTH_TOKEN_ACRONYM
  *    token "us".  An all-capitals word of 2+ letters ("US", "NATO") gives,
  *    in DOCUMENT mode, a WORD token "us" and an ACRONYM token "us" at the

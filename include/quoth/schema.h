@@ -81,7 +81,9 @@
 extern "C" {
 #endif
 
-#define QUOTH_SCHEMA_VERSION "2"
+/* Changes whenever the terms, values or records an index holds change, the
+ * analysis rules included (3: words split at dots between letters). */
+#define QUOTH_SCHEMA_VERSION "3"
 /* The metadata key that records it (articles database). */
 #define QUOTH_META_SCHEMA "quoth:schema"
 
