@@ -21,6 +21,9 @@ ICU_CFLAGS = $(shell pkg-config --cflags icu-uc)
 XAPIAN_CXXFLAGS = $(shell pkg-config --cflags xapian-core)
 # ICU and Snowball are linked statically: loading libicuuc at every exec
 # cost a search ~1 ms of its ~9 (make bench); the data is needed either way.
+# So is liblzma, which only the reader of .xz input calls: as a shared
+# library it was loaded by every search (~2% of a search, alternating runs).
+# libz stays shared: libxapian loads it anyway.
 # libstdc++ and libc come first among the shared libraries: the dynamic
 # linker looks up each of libxapian's and libstdc++'s thousands of symbols
 # in that order, and most are defined there (6% of a rare-word search's
@@ -28,7 +31,7 @@ XAPIAN_CXXFLAGS = $(shell pkg-config --cflags xapian-core)
 # script, which the linker would list last.
 LIBS = -Wl,--no-as-needed -lstdc++ -l:libc.so.6 -Wl,--as-needed \
 	$(shell pkg-config --libs xapian-core) -Wl,-Bstatic -licuuc -licudata \
-	-lstemmer -Wl,-Bdynamic -lz -llzma -lm -ldl -lpthread
+	-lstemmer -llzma -Wl,-Bdynamic -lz -lm -ldl -lpthread
 # A position-dependent executable: a PIE must relocate static ICU's pointer
 # tables at every start (another ~1 ms per search); the cost is no ASLR for
 # the main executable of a command-line tool.
