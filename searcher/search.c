@@ -681,6 +681,23 @@ static void hit_from_record(quoth_hit_t *h, const char *data, size_t len,
 	}
 }
 
+/* BODY[0..*LEN) without a first line that only repeats TITLE (the title a
+ * text file's first line gave), which the results show on its own. */
+static const char *after_title(const char *body, size_t *len,
+			       const char *title)
+{
+	size_t t = title ? strlen(title) : 0;
+	if (!t || *len <= t || memcmp(body, title, t) != 0 ||
+	    (body[t] != '\n' && body[t] != '\r'))
+		return body;
+	size_t skip = t;
+	while (skip < *len && (body[skip] == '\n' || body[skip] == '\r' ||
+			       body[skip] == ' ' || body[skip] == '\t'))
+		skip++;
+	*len -= skip;
+	return body + skip;
+}
+
 /* The outlets of H's wire copies (documents sharing the text hash TERM):
  * an ordinary search, so that it runs on remote shards too. */
 static void list_also(quoth_index_t *ix, quoth_xdb_t *db, const char *term,
@@ -995,6 +1012,7 @@ static quoth_status_t run(quoth_index_t *ix, quoth_target_t target,
 		if (target == QUOTH_TARGET_ARTICLES && o->snippets && terms) {
 			size_t blen;
 			const char *body = quoth_record_body(data, len, &blen);
+			body = after_title(body, &blen, h->title);
 			h->snippet = quoth_snippet_make(ix->a, terms, body, blen,
 							240);
 		}
