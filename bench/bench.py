@@ -505,7 +505,8 @@ def query_md(res):
                       cls, 100 * q["hit"], 100 * min(peers))]
         if q and q["n"] and q["errors"]:
             L += ["", "**WARNING: %s: %d quoth queries exited with an error.**" % (cls, q["errors"])]
-    L += ["", "Notes: quest has no date-range syntax, so phrase + date uses omindex's month terms "
+    L += ["", "Notes: each query runs once per tool, the tools taking turns at going first; "
+          "quest has no date-range syntax, so phrase + date uses omindex's month terms "
           "(file mtime = article date) OR-ed as a boolean filter; quest has no facet counts; FTS5's "
           "facets are two GROUP BY queries (month, author) in the same sqlite3 process; rg runs "
           "fewer queries per class (BENCH_RG_QUERIES; -F -i for phrases, -w -i for words, two rg -l for AND)."]
