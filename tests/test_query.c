@@ -237,7 +237,10 @@ static void test_fields(void **state)
 	      "(WORD lavrov lavrov))");
 	/* unknown field names are words */
 	t_and("http://example.com", "(PHRASE (WORD http http) "
-				    "(WORD example.com example.com))");
+				    "(WORD example exampl) (WORD com com))");
+	/* a word split at its dot, on its own: parts or joined */
+	t_and("Mail.Ru", "(OR (PHRASE (WORD mail mail) (WORD ru ru)) "
+			 "(WORD mailru mailru JOINED))");
 	t_and("10:30", "(PHRASE (WORD 10 10) (WORD 30 30))");
 }
 
