@@ -323,19 +323,16 @@ static int letter_byte(unsigned char c)
 static int keep_word(quoth_analyzer_t *a, const char *text, size_t start,
 		     size_t end)
 {
-	const char *dot = memchr(text + start, '.', end - start);
-	if (dot && !is_dotted(text + start, end - start)) {
-		for (; dot; dot = memchr(dot + 1, '.', (size_t)(text + end - dot - 1))) {
-			size_t d = (size_t)(dot - text);
-			if (d > start && d + 1 < end &&
-			    letter_byte((unsigned char)text[d - 1]) &&
-			    letter_byte((unsigned char)text[d + 1])) {
-				if (push_span(a, start, d, 1))
-					return -1;
-				start = d + 1;
-			}
+	if (!memchr(text + start, '.', end - start) ||
+	    is_dotted(text + start, end - start))
+		return push_span(a, start, end, 0);
+	for (size_t d = start + 1; d + 1 < end; d++)
+		if (text[d] == '.' && letter_byte((unsigned char)text[d - 1]) &&
+		    letter_byte((unsigned char)text[d + 1])) {
+			if (push_span(a, start, d, 1))
+				return -1;
+			start = d + 1;
 		}
-	}
 	return push_span(a, start, end, 0);
 }
 
