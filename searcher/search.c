@@ -332,6 +332,45 @@ static quoth_xquery_t *compile_phrase(const quoth_qnode_t *n)
 	return q;
 }
 
+/* NEAR over words and phrases (the parser allows no other operands).
+ * Xapian 1.4's OP_NEAR takes terms only, so a phrase's words are operands
+ * of their own, the window grows by the phrase's extra words, and the
+ * phrase must match as well: "a b" NEAR/3 c is
+ * AND(NEAR(a, b, c; a span of 3 + 2 positions), PHRASE(a, b)). */
+static quoth_xquery_t *compile_near(const quoth_qnode_t *n)
+{
+	size_t nterms = 0, nphrases = 0;
+	for (size_t i = 0; i < n->nkids; i++) {
+		int phrase = n->kids[i]->type == QUOTH_QN_PHRASE;
+		nterms += phrase ? n->kids[i]->nkids : 1;
+		nphrases += phrase;
+	}
+	quoth_xquery_t **kids = calloc(nterms + nphrases + 1, sizeof *kids);
+	if (!kids)
+		return NULL;
+	unsigned window = n->window + 1;
+	size_t nk = 0;
+	for (size_t i = 0; i < n->nkids; i++) {
+		const quoth_qnode_t *k = n->kids[i];
+		if (k->type != QUOTH_QN_PHRASE) {
+			kids[nk++] = exact_term(k);
+			continue;
+		}
+		for (size_t j = 0; j < k->nkids; j++)
+			kids[nk++] = exact_term(k->kids[j]);
+		window += k->nkids ? (unsigned)k->nkids - 1 : 0;
+	}
+	quoth_xquery_t *q = combine(QUOTH_XOP_NEAR, kids, nk, window);
+	kids[0] = q;
+	nk = 1;
+	for (size_t i = 0; i < n->nkids; i++)
+		if (n->kids[i]->type == QUOTH_QN_PHRASE)
+			kids[nk++] = compile_phrase(n->kids[i]);
+	q = combine(QUOTH_XOP_AND, kids, nk, 0);
+	free(kids);
+	return q;
+}
+
 /* English function words.  With --any, a query's stopwords are dropped
  * (unless nothing else is left): in an OR of a question's words they only
  * add matches of no interest.  Phrases keep them. */
@@ -541,19 +580,8 @@ static quoth_xquery_t *compile(compiler_t *c, const quoth_qnode_t *n)
 		return compile_phrase(n);
 	case QUOTH_QN_PREFIX:
 		return quoth_xq_wildcard(n->term, strlen(n->term));
-	case QUOTH_QN_NEAR: {
-		quoth_xquery_t **kids = calloc(n->nkids, sizeof *kids);
-		if (!kids)
-			return NULL;
-		for (size_t i = 0; i < n->nkids; i++)
-			kids[i] = n->kids[i]->type == QUOTH_QN_WORD
-					  ? exact_term(n->kids[i])
-					  : compile(c, n->kids[i]);
-		quoth_xquery_t *q = combine(QUOTH_XOP_NEAR, kids, n->nkids,
-					    n->window + 1);
-		free(kids);
-		return q;
-	}
+	case QUOTH_QN_NEAR:
+		return compile_near(n);
 	case QUOTH_QN_AND:
 		return compile_and(c, n->kids, n->nkids);
 	case QUOTH_QN_OR: {

@@ -164,6 +164,19 @@ eq "prefix count" "$out" "3"
 expect "NEAR" 0 S --count 'level NEAR/2 trust'
 eq "NEAR within" "$out" "2"
 expect "NEAR too far" 1 S --count 'grain NEAR/1 halt'
+# NEAR with a phrase or a hyphenated word: the phrase must match and all its
+# words be in the window.  Positions: talks 0, at 1, mar 2, a 3, lago 4,
+# with 5, al 6, assad 7, began 8.
+mkdir -p "$T/near"
+printf 'Title: x\n\nTalks at Mar-a-Lago with al-Assad began.\n' > "$T/near/one.txt"
+"$Q" index --index "$T/nidx" "$T/near" >/dev/null 2>&1
+for q in 'al-Assad NEAR/6 talks:1' 'al-Assad NEAR/5 talks:0' 'talks NEAR/3 Mar-a-Lago:1' \
+	'began NEAR/2 "with al":1' 'began NEAR/1 "with al":0' '"at mar" NEAR/1 talks:1' \
+	'"mar at" NEAR/5 talks:0'; do
+	want=${q##*:}
+	expect "NEAR phrase: ${q%:*}" $((want == 0)) "$Q" search --index "$T/nidx" --count "${q%:*}"
+	eq "NEAR phrase count: ${q%:*}" "$out" "$want"
+done
 expect "outlet filter" 0 S -l 'outlet:"Daily Planet"'
 has "outlet by name" "lavrov-detente.txt" "$out"
 expect "outlet slug" 0 S --count 'outlet:daily-planet'
