@@ -768,6 +768,11 @@ static quoth_qnode_t *parse_or(struct parser *p);
 static quoth_qnode_t *field_node(struct parser *p, struct tok *t)
 {
 	const char *name = fields[t->field];
+	if (t->vs == t->ve && t->vs < p->len && p->q[t->vs] == '(') {
+		fail(p, t->off, "%s: takes a word or a quoted phrase, not a "
+				"group: write (%s:a OR %s:b)", name, name, name);
+		return NULL;
+	}
 	if (t->vs == t->ve) {
 		fail(p, t->off, "empty value for %s:", name);
 		return NULL;

@@ -356,7 +356,10 @@ static void test_errors(void **state)
 	error_at("outlet:", "empty value for outlet:", 1);
 	error_at("a outlet: b", "empty value for outlet:", 3);
 	error_at("speaker:\"\"", "empty value for speaker:", 1);
-	error_at("title:(a)", "empty value for title:", 1);
+	error_at("title:(a)",
+		 "title: takes a word or a quoted phrase, not a group: "
+		 "write (title:a OR title:b)", 1);
+	error_at("x outlet:(a OR b)", "outlet: takes a word", 3);
 	error_at("outlet:\"Foreign", "unclosed quote", 8);
 	error_at("date:2017-13", "invalid date \"2017-13\": month", 6);
 	error_at("date:2017-02-29", "invalid date \"2017-02-29\": no such day",
