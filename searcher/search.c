@@ -709,21 +709,23 @@ static void hit_from_record(quoth_hit_t *h, const char *data, size_t len,
 	}
 }
 
-/* BODY[0..*LEN) without a first line that only repeats TITLE (the title a
- * text file's first line gave), which the results show on its own. */
+/* BODY[0..*LEN) without its first lines while they only repeat TITLE (a
+ * text file's first line is its title; scraped pages often repeat it),
+ * which the results show on their own. */
 static const char *after_title(const char *body, size_t *len,
 			       const char *title)
 {
 	size_t t = title ? strlen(title) : 0;
-	if (!t || *len <= t || memcmp(body, title, t) != 0 ||
-	    (body[t] != '\n' && body[t] != '\r'))
-		return body;
-	size_t skip = t;
-	while (skip < *len && (body[skip] == '\n' || body[skip] == '\r' ||
-			       body[skip] == ' ' || body[skip] == '\t'))
-		skip++;
-	*len -= skip;
-	return body + skip;
+	while (t && *len > t && memcmp(body, title, t) == 0 &&
+	       (body[t] == '\n' || body[t] == '\r')) {
+		size_t skip = t;
+		while (skip < *len && (body[skip] == '\n' || body[skip] == '\r' ||
+				       body[skip] == ' ' || body[skip] == '\t'))
+			skip++;
+		*len -= skip;
+		body += skip;
+	}
+	return body;
 }
 
 /* The outlets of H's wire copies (documents sharing the text hash TERM):

@@ -126,10 +126,10 @@ for w in chinanews Chinanews.com chinanewscom mailrq MAILRq.L mail.ru 3.5; do
 	expect "dotted part $w" 0 "$Q" search --index "$T/didx" -l "$w"
 	eq "$w finds the dotted word" "$out" "$T/dots/one.txt"
 done
-printf 'Plain headline on ticker rules\n\nThe body of the ticker story.\n' > "$T/dots/three.txt"
+printf 'Plain headline on ticker rules\n\nPlain headline on ticker rules\nThe body of the ticker story.\n' > "$T/dots/three.txt"
 "$Q" index --index "$T/didx" "$T/dots" >/dev/null 2>&1
 expect "snippet after title" 0 "$Q" search --index "$T/didx" --format=json ticker
-has "snippet skips the title line" '"snippet":"The body of the ticker story."' "$out"
+has "snippet skips the title lines" '"snippet":"The body of the ticker story."' "$out"
 expect "dotted parts as words" 0 "$Q" search --index "$T/didx" --count mail ru
 eq "mail ru finds both" "$out" "2"
 expect "dotted snippet" 0 "$Q" search --index "$T/didx" --color=always chinanews
