@@ -106,11 +106,17 @@ static quoth_status_t status_of_current(std::string &msg)
 		return status_of_current(MSG);                            \
 	}
 
-/* Query constructors return NULL instead of throwing. */
+/* Why the last query constructor that failed in this thread failed. */
+static thread_local quoth_status_t query_status;
+static thread_local std::string query_error;
+
+/* Query constructors return NULL instead of throwing, the reason kept for
+ * quoth_xq_take_error(). */
 #define QGUARD(BODY)                                                      \
 	try {                                                             \
 		BODY;                                                     \
 	} catch (...) {                                                   \
+		query_status = status_of_current(query_error);            \
 		return nullptr;                                           \
 	}
 
@@ -574,11 +580,13 @@ void quoth_xq_destroy(quoth_xquery_t *q)
 	delete q;
 }
 
-char *quoth_xq_describe(const quoth_xquery_t *q)
+quoth_status_t quoth_xq_take_error(char **msg)
 {
-	if (!q)
-		return nullptr;
-	QGUARD(return dup_string(q->q.get_description()));
+	quoth_status_t st = query_status;
+	*msg = st ? dup_string(query_error) : nullptr;
+	query_status = QUOTH_OK;
+	query_error.clear();
+	return st;
 }
 
 /* ---- searching ---- */

@@ -983,8 +983,14 @@ static quoth_status_t run(quoth_index_t *ix, quoth_target_t target,
 	compiler_t c = {ix, db, target, o->def == QUOTH_QDEFAULT_OR, QUOTH_OK};
 	quoth_xquery_t *q = compile(&c, tree);
 	if (!q) {
-		seterr(ix, "out of memory");
-		return QUOTH_ERR_NOMEM;
+		/* Xapian refused the query's shape, or memory ran out */
+		char *why = NULL;
+		quoth_status_t st = quoth_xq_take_error(&why);
+		st = st == QUOTH_ERR_INTERNAL ? QUOTH_ERR_QUERY
+		     : st ? st : QUOTH_ERR_NOMEM;
+		seterr(ix, why ? why : "out of memory");
+		free(why);
+		return st;
 	}
 	const unsigned slots[4] = {
 		QUOTH_SLOT_OUTLET, QUOTH_SLOT_DATE, QUOTH_SLOT_MONTH,
@@ -1095,6 +1101,8 @@ quoth_status_t quoth_search(quoth_index_t *ix, quoth_target_t target,
 	}
 	st = run(ix, target, tree, query, o, r);
 	quoth_qnode_destroy(tree);
+	if (st == QUOTH_ERR_QUERY && column)
+		*column = 1;	/* a query Xapian refused: the whole of it */
 	if (st) {
 		quoth_results_destroy(r);
 		return st;

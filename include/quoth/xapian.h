@@ -193,8 +193,11 @@ quoth_xquery_t *quoth_xq_none(void);
 quoth_xquery_t *quoth_xq_scale(const quoth_xquery_t *q, double f);
 int quoth_xq_empty(const quoth_xquery_t *q);
 void quoth_xq_destroy(quoth_xquery_t *q);
-/* Xapian's description of Q; caller frees. */
-char *quoth_xq_describe(const quoth_xquery_t *q);
+/* The constructors above return NULL when Xapian refuses a query (or
+ * memory runs out).  This takes the status and message (caller frees) of
+ * the last such failure in this thread, or QUOTH_OK and NULL if none came
+ * since the last call. */
+quoth_status_t quoth_xq_take_error(char **msg);
 
 /* ---- searching ---- */
 
