@@ -259,6 +259,8 @@ static int build_parallel(run_t *r, const char *dir, char **paths, size_t n,
 		if (!parts[k])
 			return -1;
 		sprintf(parts[k], "%s/.part-%u", dir, k);
+		/* a killed run's part would be merged with ours */
+		quoth_writer_remove(parts[k]);
 	}
 	split_t how = {.shards = 0, .rebuild = 1};
 	quoth_index_stats_t sum;

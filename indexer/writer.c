@@ -38,6 +38,11 @@
  * memory; at 300 the extra commits cost more than they save. */
 #define BATCH_BYTES (4u << 20)
 #define BATCH_DOCS 500
+/* A worker of a parallel build sets its databases aside after this many
+ * articles and starts new ones (roll()).  106k Reuters articles, 2
+ * workers: 174 s without, 151 s at 5000, 140 s at 10000, 146 s at 15000;
+ * QUOTH_ROLL_DOCS overrides it. */
+#define ROLL_DOCS 10000
 #define MAX_LANGS 8
 /* How long a writer waits for another to let go of the index. */
 #define LOCK_WAIT_MS 2000
@@ -82,6 +87,8 @@ struct quoth_writer {
 	spellcount_t spell;
 	unsigned long batch_docs;
 	unsigned long long batch_bytes;
+	unsigned long roll_docs;	/* articles added since the last roll() */
+	unsigned rolled;	/* databases set aside by roll() */
 	char errmsg[512];
 	/* per-file diagnostics pass through here to be counted */
 	quoth_diag_fn diag;
@@ -760,7 +767,16 @@ static quoth_status_t index_article(quoth_writer_t *w, quoth_article_t *art,
 	else
 		w->stats.added++;
 	w->batch_docs++;
+	w->roll_docs++;
 	return QUOTH_OK;
+}
+
+static quoth_status_t roll(quoth_writer_t *w);
+
+static unsigned long roll_limit(void)
+{
+	const char *e = getenv("QUOTH_ROLL_DOCS");
+	return e && *e ? strtoul(e, NULL, 10) : ROLL_DOCS;
 }
 
 static quoth_status_t commit(quoth_writer_t *w)
@@ -775,6 +791,8 @@ static quoth_status_t commit(quoth_writer_t *w)
 		return dbfail(w, w->articles, st);
 	w->batch_docs = 0;
 	w->batch_bytes = 0;
+	if (w->nparts > 1 && w->roll_docs >= roll_limit())
+		return roll(w);
 	return QUOTH_OK;
 }
 
@@ -1132,6 +1150,63 @@ static int collect_key(void *ctx, const char *key)
 	return strvec_push(ctx, key);
 }
 
+/* Sets W's databases aside as DIR/NAME.K (K = 1, 2, ...) and opens new
+ * ones: Xapian's commit merges each batch into B-trees that grow with the
+ * database, so a worker that keeps its databases small commits faster,
+ * and the merge at the end (merge_parts()) compacts them all at once. */
+static quoth_status_t roll(quoth_writer_t *w)
+{
+	/* The speakers learnt so far ("spk:", resolve_speaker()) go on into
+	 * the new databases, as does the schema. */
+	strvec_t keys = {0}, vals = {0};
+	quoth_status_t st = quoth_xdb_metadata_keys(w->articles, "spk:",
+						    collect_key, &keys);
+	for (size_t i = 0; !st && i < keys.n; i++) {
+		char *v = NULL;
+		st = quoth_xdb_get_metadata(w->articles, keys.v[i], &v);
+		if (!st && strvec_push(&vals, v ? v : ""))
+			st = QUOTH_ERR_NOMEM;
+		free(v);
+	}
+	if (st) {
+		strvec_free(&keys);
+		strvec_free(&vals);
+		return dbfail(w, w->articles, st);
+	}
+	quoth_xdb_close(w->articles);
+	quoth_xdb_close(w->quotes);
+	w->articles = w->quotes = NULL;
+	w->rolled++;
+	w->roll_docs = 0;
+	const char *names[2] = {QUOTH_ARTICLES_DB, QUOTH_QUOTES_DB};
+	for (int i = 0; i < 2; i++) {
+		char from[4200], to[4300];
+		snprintf(from, sizeof from, "%s/%s", w->dir, names[i]);
+		snprintf(to, sizeof to, "%s.%u", from, w->rolled);
+		if (rename(from, to) && !st)
+			st = fail(w, QUOTH_ERR_IO, strerror(errno));
+	}
+	char *err = NULL;
+	if (!st)
+		st = open_db(w->dir, QUOTH_ARTICLES_DB, 2, &w->articles, &err);
+	if (!st)
+		st = open_db(w->dir, QUOTH_QUOTES_DB, 2, &w->quotes, &err);
+	if (err) {
+		fail(w, st, err);
+		free(err);
+	}
+	if (!st)
+		st = quoth_xdb_set_metadata(w->articles, QUOTH_META_SCHEMA,
+					    QUOTH_SCHEMA_VERSION);
+	for (size_t i = 0; !st && i < keys.n; i++)
+		st = quoth_xdb_set_metadata(w->articles, keys.v[i], vals.v[i]);
+	if (st && w->articles)
+		dbfail(w, w->articles, st);
+	strvec_free(&keys);
+	strvec_free(&vals);
+	return st;
+}
+
 /* The merged "src:" records hold one worker's document count: count the
  * merged documents of each file instead. */
 static quoth_status_t refit_sources(quoth_writer_t *w)
@@ -1175,21 +1250,28 @@ static quoth_status_t merge_parts(quoth_writer_t *w, const char *name,
 	char dest[4200], live[4200];
 	snprintf(dest, sizeof dest, "%s/.merge-%s", w->dir, name);
 	snprintf(live, sizeof live, "%s/%s", w->dir, name);
-	char **srcs = calloc(n, sizeof *srcs);
-	quoth_status_t st = srcs ? QUOTH_OK : QUOTH_ERR_NOMEM;
+	/* each part's databases: those roll() set aside, then its last */
+	strvec_t srcs = {0};
+	quoth_status_t st = QUOTH_OK;
 	for (size_t i = 0; !st && i < n; i++) {
-		srcs[i] = malloc(strlen(parts[i]) + strlen(name) + 2);
-		if (!srcs[i])
+		char path[4300];
+		struct stat sb;
+		for (unsigned k = 1;; k++) {
+			snprintf(path, sizeof path, "%s/%s.%u", parts[i], name, k);
+			if (stat(path, &sb))
+				break;
+			if (strvec_push(&srcs, path))
+				st = QUOTH_ERR_NOMEM;
+		}
+		snprintf(path, sizeof path, "%s/%s", parts[i], name);
+		if (strvec_push(&srcs, path))
 			st = QUOTH_ERR_NOMEM;
-		else
-			sprintf(srcs[i], "%s/%s", parts[i], name);
 	}
 	rm_tree(dest);
 	if (!st)
-		st = quoth_xdb_compact((const char *const *)srcs, n, dest, err);
-	for (size_t i = 0; srcs && i < n; i++)
-		free(srcs[i]);
-	free(srcs);
+		st = quoth_xdb_compact((const char *const *)srcs.v, srcs.n, dest,
+				       err);
+	strvec_free(&srcs);
 	if (!st) {
 		rm_tree(live);
 		if (rename(dest, live)) {

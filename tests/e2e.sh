@@ -84,6 +84,17 @@ done
 a=$("$Q" quotes --index "$T/j1" --facets --format=json 'speaker:lavrov OR trust')
 b=$("$Q" quotes --index "$T/j3" --facets --format=json 'speaker:lavrov OR trust')
 eq "parallel build = single build for quotes" "$a" "$b"
+# workers that set their databases aside every article (roll()) lose nothing
+expect "build rolling" 0 env QUOTH_ROLL_DOCS=1 "$Q" index --index "$T/jr" --jobs 2 "$C"
+has "rolling summary" "added 8, updated 0" "$out"
+for q in sanctions 'grain OR trust' '"low level of trust"'; do
+	a=$("$Q" search --index "$T/j1" --facets --format=json "$q")
+	b=$("$Q" search --index "$T/jr" --facets --format=json "$q")
+	eq "rolling build = single build for $q" "$a" "$b"
+done
+a=$("$Q" stats --index "$T/j1" | tail -n +2)
+b=$("$Q" stats --index "$T/jr" | tail -n +2)
+eq "rolling build = single build: stats" "$a" "$b"
 expect "parallel then incremental" 0 "$Q" index --index "$T/j3" "$C"
 has "parallel build records every file" "skipped 8" "$out"
 
