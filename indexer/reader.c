@@ -904,6 +904,9 @@ struct fields {
 	size_t len[NFIELDS][NRANKS];
 	size_t col[NFIELDS][NRANKS];	/* 1-based column of the value */
 	unsigned long ln[NFIELDS][NRANKS];	/* its line, if not the article's */
+	const char *nonstring;	/* a title or text key whose value was not
+				 * a string (JSON Lines), and its column */
+	size_t nonstring_col;
 };
 
 static void fields_free(struct fields *f)
@@ -1984,6 +1987,7 @@ static bool jline(struct jp *p, struct fields *fl)
 	}
 	for (;;) {
 		int fld = -1, rank = 0;
+		const char *name = NULL;
 		size_t at;
 
 		if (!jkey(p, &key))
@@ -1993,6 +1997,7 @@ static bool jline(struct jp *p, struct fields *fl)
 			if (!strcasecmp(key.p, json_keys[k].key)) {
 				fld = json_keys[k].field;
 				rank = json_keys[k].rank;
+				name = json_keys[k].key;
 			}
 		at = p->i;
 		if (p->i >= p->n) {
@@ -2019,8 +2024,14 @@ static bool jline(struct jp *p, struct fields *fl)
 			if (p->s[at] == '-' || isdigit((unsigned char)p->s[at]))
 				fields_set(fl, fld, rank, dupn(p->s + at, p->i - at),
 					   p->i - at, at + 1);
-		} else if (!jvalue(p, 1, NULL)) {
-			break;
+		} else {
+			if ((fld == F_TEXT || fld == F_TITLE) && !fl->nonstring &&
+			    p->s[at] != 'n') {	/* null is no value at all */
+				fl->nonstring = name;
+				fl->nonstring_col = at + 1;
+			}
+			if (!jvalue(p, 1, NULL))
+				break;
 		}
 		jws(p);
 		if (p->i < p->n && p->s[p->i] == ',') {
@@ -2084,13 +2095,25 @@ static quoth_status_t json_article(quoth_reader_t *r, quoth_article_t **out)
 		/* A headline alone is still an article; nothing at all is
 		 * not. */
 		if (fields_pick(&fl, F_TEXT) < 0 && fields_pick(&fl, F_TITLE) < 0) {
-			report(r, QUOTH_DIAG_FAILED, r->lineno, 0, "no text");
+			if (fl.nonstring)
+				report(r, QUOTH_DIAG_FAILED, r->lineno,
+				       fl.nonstring_col,
+				       "no text: \"%s\" is not a string",
+				       fl.nonstring);
+			else
+				report(r, QUOTH_DIAG_FAILED, r->lineno, 0,
+				       "no text");
 			fields_free(&fl);
 			continue;
 		}
 		if (p.bad_utf8 != NO_POS)
 			report(r, QUOTH_DIAG_WARNING, r->lineno, p.bad_utf8 + 1,
 			       "invalid UTF-8 (bytes replaced by U+FFFD)");
+		if (fl.nonstring)
+			report(r, QUOTH_DIAG_WARNING, r->lineno,
+			       fl.nonstring_col,
+			       "\"%s\" is not a string: left out",
+			       fl.nonstring);
 		st = build(r, &fl, r->lineno, out);
 		fields_free(&fl);
 		return st;

@@ -489,12 +489,21 @@ static void test_title_only_is_an_article(void **state)
 	quoth_article_t *a[4];
 	const char *path = puts_(fx, "t.jsonl",
 		"{\"id\": \"1\", \"title\": \"Headline only\"}\n"
-		"{\"id\": \"2\", \"url\": \"http://x.example/2\"}\n");
-	assert_int_equal(read_all(fx, path, a, 4), 1);
+		"{\"id\": \"2\", \"url\": \"http://x.example/2\"}\n"
+		"{\"id\": \"3\", \"text\": [\"para\"]}\n"
+		"{\"id\": \"4\", \"title\": \"T\", \"body\": 5, \"text\": null}\n");
+	assert_int_equal(read_all(fx, path, a, 4), 2);
 	assert_string_equal(a[0]->title, "Headline only");
 	assert_string_equal(a[0]->text, "");
 	assert_true(has_diag(fx, QUOTH_DIAG_FAILED, 2, 0, "no text"));
+	/* a text that is not a string says so, and where */
+	assert_true(has_diag(fx, QUOTH_DIAG_FAILED, 3, 21,
+			     "no text: \"text\" is not a string"));
+	assert_string_equal(a[1]->title, "T");
+	assert_true(has_diag(fx, QUOTH_DIAG_WARNING, 4, 35,
+			     "\"body\" is not a string: left out"));
 	quoth_article_destroy(a[0]);
+	quoth_article_destroy(a[1]);
 
 	const char *txt = puts_(fx, "t.txt", "Title: Header only\n\n");
 	assert_int_equal(read_all(fx, txt, a, 4), 1);
