@@ -1150,6 +1150,22 @@ static int collect_key(void *ctx, const char *key)
 	return strvec_push(ctx, key);
 }
 
+/* Opens W's two databases again (CREATE as for open_db()); a failure is
+ * recorded in W. */
+static quoth_status_t reopen(quoth_writer_t *w, int create)
+{
+	char *err = NULL;
+	quoth_status_t st = open_db(w->dir, QUOTH_ARTICLES_DB, create,
+				    &w->articles, &err);
+	if (!st)
+		st = open_db(w->dir, QUOTH_QUOTES_DB, create, &w->quotes, &err);
+	if (err) {
+		fail(w, st, err);
+		free(err);
+	}
+	return st;
+}
+
 /* Sets W's databases aside as DIR/NAME.K (K = 1, 2, ...) and opens new
  * ones: Xapian's commit merges each batch into B-trees that grow with the
  * database, so a worker that keeps its databases small commits faster,
@@ -1186,15 +1202,8 @@ static quoth_status_t roll(quoth_writer_t *w)
 		if (rename(from, to) && !st)
 			st = fail(w, QUOTH_ERR_IO, strerror(errno));
 	}
-	char *err = NULL;
 	if (!st)
-		st = open_db(w->dir, QUOTH_ARTICLES_DB, 2, &w->articles, &err);
-	if (!st)
-		st = open_db(w->dir, QUOTH_QUOTES_DB, 2, &w->quotes, &err);
-	if (err) {
-		fail(w, st, err);
-		free(err);
-	}
+		st = reopen(w, 2);
 	if (!st)
 		st = quoth_xdb_set_metadata(w->articles, QUOTH_META_SCHEMA,
 					    QUOTH_SCHEMA_VERSION);
@@ -1321,15 +1330,8 @@ quoth_status_t quoth_writer_adopt(quoth_writer_t *w, const char *const *parts,
 			st = fail(w, QUOTH_ERR_INTERNAL,
 				  "merging the parts' quotations failed");
 	}
-	char *err = NULL;
 	if (!st)
-		st = open_db(w->dir, QUOTH_ARTICLES_DB, 1, &w->articles, &err);
-	if (!st)
-		st = open_db(w->dir, QUOTH_QUOTES_DB, 1, &w->quotes, &err);
-	if (err) {
-		fail(w, st, err);
-		free(err);
-	}
+		st = reopen(w, 1);
 	if (!st && refit_sources(w))
 		st = dbfail(w, w->articles, QUOTH_ERR_INTERNAL);
 	if (!st)
