@@ -1280,7 +1280,8 @@ static quoth_status_t resolve_surnames(quoth_writer_t *w)
 					    scan_speaker, &s);
 	if (!st)
 		st = s.st;
-	qsort(s.v, s.n, sizeof *s.v, cmp_spk);
+	if (s.n)
+		qsort(s.v, s.n, sizeof *s.v, cmp_spk);
 	for (size_t i = 0, j; !st && i < s.n; i = j) {
 		for (j = i + 1; j < s.n && strcmp(s.v[j].key, s.v[i].key) == 0;
 		     j++)
