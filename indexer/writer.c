@@ -461,9 +461,9 @@ static quoth_status_t add_date(quoth_xdoc_t *doc, const char *date)
 
 /* Fields every document of an article shares: outlet, author, date,
  * source, generation. */
-static quoth_status_t add_common(quoth_analyzer_t *a, quoth_xdoc_t *doc,
-				 const quoth_article_t *art, const char *src,
-				 const char *gen)
+static quoth_status_t add_common(quoth_writer_t *w, quoth_analyzer_t *a,
+				 quoth_xdoc_t *doc, const quoth_article_t *art,
+				 const char *src)
 {
 	quoth_status_t st = add_field(a, doc, QUOTH_P_OUTLET, art->outlet);
 	if (!st)
@@ -476,7 +476,8 @@ static quoth_status_t add_common(quoth_analyzer_t *a, quoth_xdoc_t *doc,
 		st = quoth_xdoc_set_value(doc, QUOTH_SLOT_OUTLET, art->outlet,
 					  strlen(art->outlet));
 	if (!st)
-		st = quoth_xdoc_set_value(doc, QUOTH_SLOT_GEN, gen, strlen(gen));
+		st = quoth_xdoc_set_value(doc, QUOTH_SLOT_GEN, w->gen,
+					  strlen(w->gen));
 	return st;
 }
 
@@ -537,21 +538,6 @@ static void speakers_free(speakers_t *s)
 	s->n = 0;
 }
 
-/* Adds NAME unless it is there already (or the list is full); -1 when out
- * of memory. */
-static int speakers_add(speakers_t *s, const char *name)
-{
-	for (size_t k = 0; k < s->n; k++)
-		if (strcmp(s->name[k], name) == 0)
-			return 0;
-	if (s->n == QUOTH_MAX_SPEAKERS)
-		return 0;
-	if (!(s->name[s->n] = strdup(name)))
-		return -1;
-	s->n++;
-	return 0;
-}
-
 static int cmp_name(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -580,67 +566,39 @@ static quoth_status_t set_speakers(quoth_xdoc_t *doc, speakers_t *spk)
 	return st;
 }
 
-/* ---- quotations ---- */
-
-/* A quotation as its record holds it. */
-typedef struct quote_rec {
-	const char *qid, *text, *speaker, *mention, *cue;
-	unsigned long start, end;	/* byte offsets in the file as read */
-} quote_rec_t;
-
-/* The document of quotation Q of ART, from source SRC, written by the run
- * GEN (schema.h); caller destroys *OUT. */
-static quoth_status_t quote_doc(quoth_analyzer_t *a, const quoth_article_t *art,
-				const char *src, const char *gen,
-				const quote_rec_t *q, quoth_xdoc_t **out)
+/* The canonical speaker for NAME: a bare surname becomes the full name
+ * the index knows for it ("spk:" metadata), and a full name teaches the
+ * index its surname.  Caller frees. */
+static char *resolve_speaker(quoth_writer_t *w, quoth_analyzer_t *a,
+			     const char *name)
 {
-	quoth_xdoc_t *doc = *out = quoth_xdoc_new();
-	if (!doc)
-		return QUOTH_ERR_NOMEM;
-	termsink_t s = {.doc = doc, .prefix = ""};
-	quoth_status_t st = quoth_analyzer_tokenize(a, QUOTH_ANALYZE_DOCUMENT,
-						    q->text, strlen(q->text), 0,
-						    on_token, &s);
-	/* The speaker's name is searchable in the quotation record
-	 * (`quoth quotes lavrov`), past a gap so that no phrase runs from
-	 * the words into the name. */
-	if (!st && q->speaker)
-		st = quoth_analyzer_tokenize(a, QUOTH_ANALYZE_DOCUMENT,
-					     q->speaker, strlen(q->speaker),
-					     s.next_pos + QUOTH_TITLE_GAP,
-					     on_token, &s);
-	if (!st && s.bad)
-		st = QUOTH_ERR_NOMEM;
-	if (!st)
-		st = add_common(a, doc, art, src, gen);
-	if (!st)
-		st = add_bool(doc, QUOTH_P_ARTICLE, art->id);
-	if (!st && q->speaker) {
-		st = add_field(a, doc, QUOTH_P_SPEAKER, q->speaker);
-		if (!st)
-			st = quoth_xdoc_set_value(doc, QUOTH_SLOT_SPEAKER,
-						  q->speaker, strlen(q->speaker));
+	const char *sp = strrchr(name, ' ');
+	const char *surname = sp ? sp + 1 : name;
+	char *slug = NULL, *full = NULL;
+	if (quoth_analyzer_slug(a, surname, strlen(surname), &slug) || !*slug ||
+	    strlen(slug) > 200) {
+		free(slug);
+		return strdup(name);
 	}
-	if (!st)
-		st = set_ids(doc, art->date, q->qid);
-	quoth_record_t r = {0};
-	if (!st) {
-		record_article(&r, art);
-		quoth_record_add(&r, "speaker", q->speaker);
-		quoth_record_add(&r, "mention", q->mention);
-		quoth_record_add(&r, "cue", q->cue);
-		quoth_record_add_ulong(&r, "start", q->start);
-		quoth_record_add_ulong(&r, "end", q->end);
-		st = quoth_record_finish(&r, q->text, strlen(q->text));
+	char key[240];
+	snprintf(key, sizeof key, "spk:%s", slug);
+	free(slug);
+	quoth_xdb_get_metadata(w->articles, key, &full);
+	if (sp) {
+		if (!full)
+			quoth_xdb_set_metadata(w->articles, key, name);
+		free(full);
+		return strdup(name);
 	}
-	if (!st)
-		st = quoth_xdoc_set_data(doc, r.p, r.len);
-	quoth_record_free(&r);
-	return st;
+	if (full)
+		return full;
+	return strdup(name);
 }
 
+/* ---- quotations ---- */
+
 /* Indexes the quotations of ART; REPLACING: the article was indexed
- * before, so its old quotations go first.  Their speakers go into SPK. */
+ * before, so its old quotations go first. */
 static quoth_status_t index_quotes(quoth_writer_t *w, quoth_analyzer_t *a,
 				   const quoth_article_t *art, const char *src,
 				   int replacing, speakers_t *spk)
@@ -657,21 +615,69 @@ static quoth_status_t index_quotes(quoth_writer_t *w, quoth_analyzer_t *a,
 	size_t n = quoth_quotes_count(qs);
 	for (size_t i = 0; i < n && !st; i++) {
 		const quoth_quote_t *q = quoth_quotes_get(qs, i);
-		if (q->speaker && speakers_add(spk, q->speaker))
+		char *speaker = q->speaker ? resolve_speaker(w, a, q->speaker)
+					   : NULL;
+		if (speaker) {
+			size_t k;
+			for (k = 0; k < spk->n; k++)
+				if (strcmp(spk->name[k], speaker) == 0)
+					break;
+			if (k == spk->n && spk->n < QUOTH_MAX_SPEAKERS)
+				spk->name[spk->n++] = strdup(speaker);
+		}
+		quoth_xdoc_t *doc = quoth_xdoc_new();
+		if (!doc) {
+			free(speaker);
 			st = QUOTH_ERR_NOMEM;
+			break;
+		}
 		char qid[512];
 		snprintf(qid, sizeof qid, "%s#%04zu", art->id, i);
-		quote_rec_t r = {qid, q->text, q->speaker, q->speaker_mention,
-				 q->cue, art->text_offset + q->start,
-				 art->text_offset + q->end};
-		quoth_xdoc_t *doc = NULL;
+		termsink_t s = {.doc = doc, .prefix = ""};
+		st = quoth_analyzer_tokenize(a, QUOTH_ANALYZE_DOCUMENT, q->text,
+					     strlen(q->text), 0, on_token, &s);
+		/* The speaker's name is searchable in the quotation record
+		 * (`quoth quotes lavrov`), past a gap so that no phrase
+		 * runs from the words into the name. */
+		if (!st && speaker)
+			st = quoth_analyzer_tokenize(a, QUOTH_ANALYZE_DOCUMENT,
+						     speaker, strlen(speaker),
+						     s.next_pos + QUOTH_TITLE_GAP,
+						     on_token, &s);
+		if (!st && s.bad)
+			st = QUOTH_ERR_NOMEM;
 		if (!st)
-			st = quote_doc(a, art, src, w->gen, &r, &doc);
+			st = add_common(w, a, doc, art, src);
+		if (!st)
+			st = add_bool(doc, QUOTH_P_ARTICLE, art->id);
+		if (!st && speaker) {
+			st = add_field(a, doc, QUOTH_P_SPEAKER, speaker);
+			if (!st)
+				st = quoth_xdoc_set_value(doc, QUOTH_SLOT_SPEAKER,
+							  speaker,
+							  strlen(speaker));
+		}
+		if (!st)
+			st = set_ids(doc, art->date, qid);
+		quoth_record_t r = {0};
+		if (!st) {
+			record_article(&r, art);
+			quoth_record_add(&r, "speaker", speaker);
+			quoth_record_add(&r, "mention", q->speaker_mention);
+			quoth_record_add(&r, "cue", q->cue);
+			quoth_record_add_ulong(&r, "start", art->text_offset + q->start);
+			quoth_record_add_ulong(&r, "end", art->text_offset + q->end);
+			st = quoth_record_finish(&r, q->text, strlen(q->text));
+		}
+		if (!st)
+			st = quoth_xdoc_set_data(doc, r.p, r.len);
+		quoth_record_free(&r);
 		if (!st && quoth_xdb_add(w->quotes, doc))
 			st = dbfail(w, w->quotes, QUOTH_ERR_INTERNAL);
 		else if (!st)
 			w->stats.quotes++;
 		quoth_xdoc_destroy(doc);
+		free(speaker);
 	}
 	quoth_quotes_destroy(qs);
 	if (st && !w->errmsg[0])
@@ -711,7 +717,7 @@ static quoth_status_t index_article(quoth_writer_t *w, quoth_article_t *art,
 	if (!st && s.bad)
 		st = QUOTH_ERR_NOMEM;
 	if (!st)
-		st = add_common(a, doc, art, src, w->gen);
+		st = add_common(w, a, doc, art, src);
 	char idterm[512];
 	snprintf(idterm, sizeof idterm, QUOTH_P_ID "%s", art->id);
 	if (!st)
@@ -1054,254 +1060,6 @@ static int collect_dead(void *ctx, const char *key)
 	return dead ? strvec_push(&s->dead, key) : 0;
 }
 
-/* ---- speakers known by surname alone ----
- *
- * A quotation whose article names its speaker by surname alone ("Lavrov
- * said", with no "Sergei Lavrov" in the article) gets the full name that
- * the index's other quotations give that surname; of several ("Bill
- * Clinton", "Hillary Clinton") the one quoted most, then the first in byte
- * order.  This runs once a run's articles are all in, over the whole index,
- * so the outcome depends neither on the order the articles came in nor on
- * how many workers read them.  (A sharded index resolves each shard by
- * its own quotations.) */
-
-typedef struct spk_entry {
-	char *key;	/* slug of the surname */
-	char *name;	/* the speaker, as the quotations give it */
-	unsigned n;	/* quotations */
-	int bare;	/* a surname alone */
-} spk_entry_t;
-
-typedef struct spk_scan {
-	quoth_writer_t *w;
-	quoth_analyzer_t *a;
-	spk_entry_t *v;
-	size_t n, cap;
-	quoth_status_t st;
-} spk_scan_t;
-
-/* The value in SLOT of document ID of DB into *OUT (caller frees). */
-static quoth_status_t doc_value(quoth_xdb_t *db, unsigned id, unsigned slot,
-				char **out)
-{
-	quoth_xdoc_t *doc = NULL;
-	*out = NULL;
-	quoth_status_t st = quoth_xdb_document(db, id, &doc);
-	if (!st)
-		st = quoth_xdoc_get_value(doc, slot, out);
-	quoth_xdoc_destroy(doc);
-	return st;
-}
-
-/* quoth_xdb_terms() callback over the quotations' speaker terms. */
-static int scan_speaker(void *ctx, const char *term, unsigned freq)
-{
-	spk_scan_t *s = ctx;
-	if (strncmp(term, QUOTH_P_SPEAKER QUOTH_P_WORD,
-		    sizeof QUOTH_P_SPEAKER QUOTH_P_WORD - 1) == 0)
-		return 0;
-	unsigned *ids = NULL;
-	size_t n = 0;
-	char *name = NULL;
-	s->st = quoth_xdb_postings(s->w->quotes, term, 1, &ids, &n);
-	if (!s->st && n)
-		s->st = doc_value(s->w->quotes, ids[0], QUOTH_SLOT_SPEAKER, &name);
-	free(ids);
-	if (s->st || !name || !*name) {
-		free(name);
-		return s->st != QUOTH_OK;
-	}
-	const char *sp = strrchr(name, ' ');
-	const char *surname = sp ? sp + 1 : name;
-	char *key = NULL;
-	if (s->n == s->cap) {
-		size_t cap = s->cap ? 2 * s->cap : 1024;
-		spk_entry_t *v = realloc(s->v, cap * sizeof *v);
-		if (!v)
-			s->st = QUOTH_ERR_NOMEM;
-		else
-			s->v = v, s->cap = cap;
-	}
-	if (!s->st)
-		s->st = quoth_analyzer_slug(s->a, surname, strlen(surname), &key);
-	if (s->st || !*key) {
-		free(key);
-		free(name);
-		return s->st != QUOTH_OK;
-	}
-	s->v[s->n++] = (spk_entry_t){key, name, freq, sp == NULL};
-	return 0;
-}
-
-/* By surname; in each, the full names first, most quoted first. */
-static int cmp_spk(const void *pa, const void *pb)
-{
-	const spk_entry_t *a = pa, *b = pb;
-	int c = strcmp(a->key, b->key);
-	if (c)
-		return c;
-	if (a->bare != b->bare)
-		return a->bare - b->bare;
-	if (a->n != b->n)
-		return a->n < b->n ? 1 : -1;
-	return strcmp(a->name, b->name);
-}
-
-/* Quotation ID, said by a surname alone, again with FULL as its speaker. */
-static quoth_status_t requote(quoth_writer_t *w, unsigned id, const char *full)
-{
-	quoth_xdoc_t *old = NULL, *doc = NULL;
-	char *data = NULL, *qid = NULL, *gen = NULL, *src = NULL, *said = NULL;
-	size_t len = 0;
-	quoth_status_t st = quoth_xdb_document(w->quotes, id, &old);
-	if (!st)
-		st = quoth_xdoc_get_value(old, QUOTH_SLOT_SPEAKER, &said);
-	if (!st)
-		st = quoth_xdoc_get_data(old, &data, &len);
-	if (!st)
-		st = quoth_xdoc_get_value(old, QUOTH_SLOT_ID, &qid);
-	if (!st)
-		st = quoth_xdoc_get_value(old, QUOTH_SLOT_GEN, &gen);
-	if (!st)
-		st = quoth_xdoc_prefixed_term(old, QUOTH_P_SOURCE, &src);
-	quoth_xdoc_destroy(old);
-	/* a full name whose slug is a bare one's ("Al Sayyari",
-	 * "al-Sayyari") stays as it is */
-	if (st || strchr(said, ' ') || !src) {
-		free(said);
-		free(data);
-		free(qid);
-		free(gen);
-		free(src);
-		return st;
-	}
-	static const char *const keys[] = {"id", "path", "line", "url",
-		"title", "outlet", "date", "author", "lang", "mention", "cue",
-		"start", "end"};
-	enum { N = sizeof keys / sizeof keys[0] };
-	char *f[N];
-	for (size_t k = 0; k < N; k++)
-		f[k] = quoth_record_get(data, len, keys[k]);
-	quoth_article_t art = {.id = f[0], .path = f[1],
-			       .line = f[2] ? strtoul(f[2], NULL, 10) : 0,
-			       .url = f[3], .title = f[4], .outlet = f[5],
-			       .date = f[6], .author = f[7], .lang = f[8]};
-	size_t body_len;
-	const char *body = quoth_record_body(data, len, &body_len);
-	quote_rec_t q = {qid, body, full, f[9], f[10],
-			 f[11] ? strtoul(f[11], NULL, 10) : 0,
-			 f[12] ? strtoul(f[12], NULL, 10) : 0};
-	quoth_analyzer_t *a = analyzer_for(w, art.lang);
-	if (!art.id || !a)
-		st = QUOTH_ERR_INTERNAL;
-	if (!st)
-		st = quote_doc(a, &art, src + strlen(QUOTH_P_SOURCE), gen, &q,
-			       &doc);
-	if (!st && quoth_xdb_replace_id(w->quotes, id, doc))
-		st = dbfail(w, w->quotes, QUOTH_ERR_INTERNAL);
-	quoth_xdoc_destroy(doc);
-	for (size_t k = 0; k < N; k++)
-		free(f[k]);
-	free(said);
-	free(data);
-	free(qid);
-	free(gen);
-	free(src);
-	return st;
-}
-
-/* Article ID, among whose speakers is the surname of the term BARE: FULL
- * instead, in its speaker terms and list. */
-static quoth_status_t respeak(quoth_writer_t *w, quoth_analyzer_t *a,
-			      unsigned id, const char *bare, const char *full)
-{
-	quoth_xdoc_t *doc = NULL;
-	char *list = NULL;
-	speakers_t spk = {0};
-	quoth_status_t st = quoth_xdb_document(w->articles, id, &doc);
-	if (!st)
-		st = quoth_xdoc_get_value(doc, QUOTH_SLOT_SPEAKERS, &list);
-	for (char *p = list, *e; !st && p && *p; p = *e ? e + 1 : e) {
-		e = strchr(p, QUOTH_LIST_SEP);
-		if (!e)
-			e = p + strlen(p);
-		char *name = strndup(p, (size_t)(e - p)), *slug = NULL;
-		int said_bare = 0;
-		if (!name)
-			st = QUOTH_ERR_NOMEM;
-		else if (!strchr(name, ' ') &&
-			 !(st = quoth_analyzer_slug(a, name, strlen(name), &slug)))
-			said_bare = strcmp(slug, bare + strlen(QUOTH_P_SPEAKER)) == 0;
-		if (!st && speakers_add(&spk, said_bare ? full : name))
-			st = QUOTH_ERR_NOMEM;
-		free(name);
-		free(slug);
-	}
-	if (!st)
-		st = quoth_xdoc_remove_term(doc, bare);
-	if (!st)
-		st = add_field(a, doc, QUOTH_P_SPEAKER, full);
-	if (!st && spk.n)
-		st = set_speakers(doc, &spk);
-	if (!st && quoth_xdb_replace_id(w->articles, id, doc))
-		st = dbfail(w, w->articles, QUOTH_ERR_INTERNAL);
-	speakers_free(&spk);
-	free(list);
-	quoth_xdoc_destroy(doc);
-	return st;
-}
-
-/* Every quotation and article said by the surname of the term BARE gets
- * FULL. */
-static quoth_status_t resolve_surname(quoth_writer_t *w, quoth_analyzer_t *a,
-				      const char *bare, const char *full)
-{
-	unsigned *ids = NULL;
-	size_t n = 0;
-	quoth_status_t st = quoth_xdb_postings(w->quotes, bare, 0, &ids, &n);
-	for (size_t i = 0; !st && i < n; i++)
-		st = requote(w, ids[i], full);
-	free(ids);
-	ids = NULL;
-	if (!st && quoth_xdb_postings(w->articles, bare, 0, &ids, &n))
-		st = dbfail(w, w->articles, QUOTH_ERR_INTERNAL);
-	for (size_t i = 0; !st && i < n; i++)
-		st = respeak(w, a, ids[i], bare, full);
-	free(ids);
-	return st;
-}
-
-static quoth_status_t resolve_surnames(quoth_writer_t *w)
-{
-	spk_scan_t s = {.w = w, .a = analyzer_for(w, "en")};
-	if (!s.a)
-		return fail(w, QUOTH_ERR_NOMEM, "cannot create the analyzer");
-	quoth_status_t st = quoth_xdb_terms(w->quotes, QUOTH_P_SPEAKER,
-					    scan_speaker, &s);
-	if (!st)
-		st = s.st;
-	if (s.n)
-		qsort(s.v, s.n, sizeof *s.v, cmp_spk);
-	for (size_t i = 0, j; !st && i < s.n; i = j) {
-		for (j = i + 1; j < s.n && strcmp(s.v[j].key, s.v[i].key) == 0;
-		     j++)
-			if (s.v[j].bare && !s.v[i].bare) {
-				char term[240];
-				snprintf(term, sizeof term, QUOTH_P_SPEAKER "%s",
-					 s.v[j].key);
-				st = resolve_surname(w, s.a, term, s.v[i].name);
-			}
-	}
-	for (size_t i = 0; i < s.n; i++) {
-		free(s.v[i].key);
-		free(s.v[i].name);
-	}
-	free(s.v);
-	if (st && !w->errmsg[0])
-		fail(w, st, quoth_status_to_string(st));
-	return st;
-}
-
 quoth_status_t quoth_writer_finish(quoth_writer_t *w,
 				   const char *const *roots, size_t n)
 {
@@ -1325,10 +1083,7 @@ quoth_status_t quoth_writer_finish(quoth_writer_t *w,
 	strvec_free(&s.dead);
 	if (st)
 		return dbfail(w, w->articles, st);
-	/* a run that wrote no quotation has no new surname to resolve */
-	if (w->stats.added || w->stats.updated)
-		st = resolve_surnames(w);
-	return st ? st : commit(w);
+	return commit(w);
 }
 
 void quoth_writer_set_shard(quoth_writer_t *w, unsigned k, unsigned n)
@@ -1417,13 +1172,29 @@ static quoth_status_t reopen(quoth_writer_t *w, int create)
  * and the merge at the end (merge_parts()) compacts them all at once. */
 static quoth_status_t roll(quoth_writer_t *w)
 {
+	/* The speakers learnt so far ("spk:", resolve_speaker()) go on into
+	 * the new databases, as does the schema. */
+	strvec_t keys = {0}, vals = {0};
+	quoth_status_t st = quoth_xdb_metadata_keys(w->articles, "spk:",
+						    collect_key, &keys);
+	for (size_t i = 0; !st && i < keys.n; i++) {
+		char *v = NULL;
+		st = quoth_xdb_get_metadata(w->articles, keys.v[i], &v);
+		if (!st && strvec_push(&vals, v ? v : ""))
+			st = QUOTH_ERR_NOMEM;
+		free(v);
+	}
+	if (st) {
+		strvec_free(&keys);
+		strvec_free(&vals);
+		return dbfail(w, w->articles, st);
+	}
 	quoth_xdb_close(w->articles);
 	quoth_xdb_close(w->quotes);
 	w->articles = w->quotes = NULL;
 	w->rolled++;
 	w->roll_docs = 0;
 	const char *names[2] = {QUOTH_ARTICLES_DB, QUOTH_QUOTES_DB};
-	quoth_status_t st = QUOTH_OK;
 	for (int i = 0; i < 2; i++) {
 		char from[4200], to[4300];
 		snprintf(from, sizeof from, "%s/%s", w->dir, names[i]);
@@ -1433,9 +1204,15 @@ static quoth_status_t roll(quoth_writer_t *w)
 	}
 	if (!st)
 		st = reopen(w, 2);
-	if (!st && quoth_xdb_set_metadata(w->articles, QUOTH_META_SCHEMA,
-					  QUOTH_SCHEMA_VERSION))
-		st = dbfail(w, w->articles, QUOTH_ERR_INTERNAL);
+	if (!st)
+		st = quoth_xdb_set_metadata(w->articles, QUOTH_META_SCHEMA,
+					    QUOTH_SCHEMA_VERSION);
+	for (size_t i = 0; !st && i < keys.n; i++)
+		st = quoth_xdb_set_metadata(w->articles, keys.v[i], vals.v[i]);
+	if (st && w->articles)
+		dbfail(w, w->articles, st);
+	strvec_free(&keys);
+	strvec_free(&vals);
 	return st;
 }
 

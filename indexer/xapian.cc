@@ -299,45 +299,6 @@ quoth_status_t quoth_xdb_add(quoth_xdb_t *db, const quoth_xdoc_t *doc)
 	GUARD(db->errmsg, db->wdb->add_document(doc->doc));
 }
 
-quoth_status_t quoth_xdb_replace_id(quoth_xdb_t *db, unsigned id,
-				    const quoth_xdoc_t *doc)
-{
-	GUARD(db->errmsg, db->wdb->replace_document(id, doc->doc));
-}
-
-quoth_status_t quoth_xdb_postings(quoth_xdb_t *db, const char *term,
-				  size_t max, unsigned **ids, size_t *n)
-{
-	*ids = nullptr;
-	*n = 0;
-	GUARD(db->errmsg, {
-		std::vector<unsigned> v;
-		for (Xapian::PostingIterator p = db->db->postlist_begin(term);
-		     p != db->db->postlist_end(term) && (!max || v.size() < max);
-		     ++p)
-			v.push_back(*p);
-		if (!v.empty()) {
-			*ids = static_cast<unsigned *>(
-				malloc(v.size() * sizeof **ids));
-			if (!*ids)
-				return QUOTH_ERR_NOMEM;
-			std::copy(v.begin(), v.end(), *ids);
-			*n = v.size();
-		}
-	});
-}
-
-quoth_status_t quoth_xdb_document(quoth_xdb_t *db, unsigned id,
-				  quoth_xdoc_t **out)
-{
-	*out = nullptr;
-	GUARD(db->errmsg, {
-		std::unique_ptr<quoth_xdoc_t> d(new quoth_xdoc_t());
-		d->doc = db->db->get_document(id);
-		*out = d.release();
-	});
-}
-
 quoth_status_t quoth_xdb_delete(quoth_xdb_t *db, const char *term)
 {
 	GUARD(db->errmsg, db->wdb->delete_document(term));
@@ -519,48 +480,6 @@ quoth_status_t quoth_xdoc_set_data(quoth_xdoc_t *doc, const char *data,
 				   size_t len)
 {
 	GUARD(doc->errmsg, doc->doc.set_data(std::string(data, len)));
-}
-
-/* A new string for S into *OUT, or QUOTH_ERR_NOMEM. */
-static quoth_status_t dup_out(const std::string &s, char **out)
-{
-	*out = dup_string(s);
-	return *out ? QUOTH_OK : QUOTH_ERR_NOMEM;
-}
-
-quoth_status_t quoth_xdoc_get_value(quoth_xdoc_t *doc, unsigned slot,
-				    char **out)
-{
-	*out = nullptr;
-	GUARD(doc->errmsg, return dup_out(doc->doc.get_value(slot), out));
-}
-
-quoth_status_t quoth_xdoc_get_data(quoth_xdoc_t *doc, char **out, size_t *len)
-{
-	*out = nullptr;
-	GUARD(doc->errmsg, {
-		std::string d = doc->doc.get_data();
-		*len = d.size();
-		return dup_out(d, out);
-	});
-}
-
-quoth_status_t quoth_xdoc_prefixed_term(quoth_xdoc_t *doc, const char *prefix,
-					char **out)
-{
-	*out = nullptr;
-	GUARD(doc->errmsg, {
-		Xapian::TermIterator t = doc->doc.termlist_begin();
-		t.skip_to(prefix);
-		if (t != doc->doc.termlist_end() &&
-		    (*t).compare(0, strlen(prefix), prefix) == 0)
-			return dup_out(*t, out);
-	});
-}
-
-quoth_status_t quoth_xdoc_remove_term(quoth_xdoc_t *doc, const char *term)
-{
-	GUARD(doc->errmsg, doc->doc.remove_term(term));
 }
 
 /* ---- queries ---- */

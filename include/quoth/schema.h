@@ -40,10 +40,6 @@
  * XO/XOW, XA/XAW, XS/XSW (its one speaker), D/M/Y, XF.  No id term: a
  * quotation is found, replaced and deleted through its article (XR); its
  * id "<article id>#<n>" is in slot 3.
- * A speaker is the name the extractor gives, except a surname alone
- * ("Lavrov") where the index's other quotations give full names with that
- * surname: the end of each indexing run rewrites those quotations and
- * their articles with the most quoted of them (writer.c).
  *
  * Value slots (both databases unless noted):
  *   0  date "YYYY-MM-DD"  (sort, open or long range filter, day facet)
@@ -68,6 +64,7 @@
  *   quoth:schema        QUOTH_SCHEMA_VERSION
  *   src:<hex>           "<mtime_ns> <size> <ndocs> <path>" of an indexed
  *                       source file, written in the commit that finishes it
+ *   spk:<surname>       canonical full name for a bare surname
  *
  * DOCUMENT DATA: a record of "key\tvalue\n" lines (tab, newline and
  * backslash in values escaped as \t \n \\), a blank line, then the body

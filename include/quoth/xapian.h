@@ -99,20 +99,6 @@ quoth_status_t quoth_xdb_replace(quoth_xdb_t *db, const char *idterm,
  * cheaper than quoth_xdb_replace(), which must look for one). */
 quoth_status_t quoth_xdb_add(quoth_xdb_t *db, const quoth_xdoc_t *doc);
 
-/* Replaces document ID (quoth_xdb_postings()) by DOC. */
-quoth_status_t quoth_xdb_replace_id(quoth_xdb_t *db, unsigned id,
-				    const quoth_xdoc_t *doc);
-
-/* The ids of the documents indexed by TERM, at most MAX of them (0: all),
- * into *IDS (caller frees; NULL when none) and their number into *N. */
-quoth_status_t quoth_xdb_postings(quoth_xdb_t *db, const char *term,
-				  size_t max, unsigned **ids, size_t *n);
-
-/* Document ID as stored, to read, change and put back with
- * quoth_xdb_replace_id(); caller destroys *OUT. */
-quoth_status_t quoth_xdb_document(quoth_xdb_t *db, unsigned id,
-				  quoth_xdoc_t **out);
-
 /* Deletes every document indexed by TERM. */
 quoth_status_t quoth_xdb_delete(quoth_xdb_t *db, const char *term);
 
@@ -179,15 +165,6 @@ quoth_status_t quoth_xdoc_set_value(quoth_xdoc_t *doc, unsigned slot,
 				    const char *v, size_t len);
 quoth_status_t quoth_xdoc_set_data(quoth_xdoc_t *doc, const char *data,
 				   size_t len);
-/* A document's value in SLOT ("" when unset), its data (*LEN its length),
- * the first of its terms that starts with PREFIX (NULL when none): new
- * NUL-terminated strings, the caller frees them. */
-quoth_status_t quoth_xdoc_get_value(quoth_xdoc_t *doc, unsigned slot,
-				    char **out);
-quoth_status_t quoth_xdoc_get_data(quoth_xdoc_t *doc, char **out, size_t *len);
-quoth_status_t quoth_xdoc_prefixed_term(quoth_xdoc_t *doc, const char *prefix,
-					char **out);
-quoth_status_t quoth_xdoc_remove_term(quoth_xdoc_t *doc, const char *term);
 
 /* ---- queries ---- */
 
