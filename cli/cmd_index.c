@@ -36,6 +36,7 @@ typedef struct run {
 	int progress;
 	double last;
 	int fatal;
+	quoth_names_t *survey;	/* surveying speakers' names into this */
 } run_t;
 
 static double now(void)
@@ -61,6 +62,11 @@ static void progress(run_t *r, const char *path)
 	if (t - r->last < 0.25)
 		return;
 	r->last = t;
+	if (r->survey) {
+		fprintf(stderr, "\r\x1b[Kreading speakers' names: %s",
+			cli_display_path(path));
+		return;
+	}
 	const quoth_index_stats_t *s = quoth_writer_stats(r->w);
 	fprintf(stderr, "\r\x1b[Kindexing: %lu articles, %.1f MB  %s",
 		s->added + s->updated, (double)s->bytes / 1e6,
@@ -80,7 +86,8 @@ static int add_dir(run_t *r, const char *path)
 	DIR *d = opendir(path);
 	if (!d) {
 		quoth_diag_t dg = {QUOTH_DIAG_FAILED, path, 0, 0, strerror(errno)};
-		on_diag(NULL, &dg);
+		if (!r->survey)
+			on_diag(NULL, &dg);
 		return 0;
 	}
 	char **names = NULL;
@@ -120,7 +127,7 @@ static int add_path(run_t *r, const char *path, int named)
 	struct stat sb;
 	if (stat(path, &sb)) {
 		quoth_diag_t d = {QUOTH_DIAG_FAILED, path, 0, 0, strerror(errno)};
-		if (named)
+		if (named && !r->survey)
 			on_diag(NULL, &d);
 		return named ? 1 : 0;
 	}
@@ -128,7 +135,9 @@ static int add_path(run_t *r, const char *path, int named)
 		return add_dir(r, path);
 	if (!S_ISREG(sb.st_mode) || (!named && !quoth_reader_accepts(path)))
 		return 0;
-	quoth_status_t st = quoth_writer_add_file(r->w, path, on_diag, r);
+	quoth_status_t st =
+		r->survey ? quoth_writer_survey(r->w, path, r->survey)
+			  : quoth_writer_add_file(r->w, path, on_diag, r);
 	progress(r, path);
 	if (st) {
 		fprintf(stderr, "quoth: index: %s\n", quoth_writer_errmsg(r->w));
@@ -149,6 +158,30 @@ static int add_paths(run_t *r, char **paths, size_t n)
 	return missing;
 }
 
+/* Surveys the speakers' names of PATHS with W and settles them by W's
+ * index (writer.h), so that a surname alone names the same person in every
+ * article whatever the order they come in.  NULL when it fails (message
+ * printed). */
+static quoth_names_t *survey(quoth_writer_t *w, int progress, char **paths,
+			     size_t n)
+{
+	run_t r = {.w = w, .progress = progress, .survey = quoth_names_new()};
+	if (!r.survey) {
+		fprintf(stderr, "quoth: index: out of memory\n");
+		return NULL;
+	}
+	add_paths(&r, paths, n);
+	if (!r.fatal && quoth_writer_use_names(w, r.survey)) {
+		fprintf(stderr, "quoth: index: %s\n", quoth_writer_errmsg(w));
+		r.fatal = 1;
+	}
+	if (r.fatal) {
+		quoth_names_free(r.survey);
+		return NULL;
+	}
+	return r.survey;
+}
+
 static unsigned default_jobs(void)
 {
 	const char *env = getenv("QUOTH_JOBS");
@@ -163,6 +196,9 @@ typedef struct split {
 	int rebuild;
 	const char *const *roots; /* shards: swept for vanished files */
 	size_t nroots;
+	quoth_names_t *names;	/* settled by the parent's survey */
+	quoth_names_t *survey;	/* non-NULL: the workers survey the speakers'
+				 * names (run_t) and their counts go here */
 } split_t;
 
 /* Runs one worker process per directory DIRS[0..N), each indexing its
@@ -208,6 +244,15 @@ static int run_workers(int progress, char **dirs, unsigned n,
 				quoth_writer_set_shard(wr.w, k, n);
 			else
 				quoth_writer_set_part(wr.w, k, n, claims);
+			if (how->survey) {
+				wr.survey = quoth_names_new();
+				if (!wr.survey)
+					_exit(EXIT_INDEX);
+			} else if (quoth_writer_use_names(wr.w, how->names)) {
+				fprintf(stderr, "quoth: index: %s\n",
+					quoth_writer_errmsg(wr.w));
+				_exit(EXIT_INDEX);
+			}
 			int missing = add_paths(&wr, paths, npaths);
 			if (!wr.fatal && how->shards &&
 			    quoth_writer_finish(wr.w, how->roots, how->nroots)) {
@@ -219,6 +264,12 @@ static int run_workers(int progress, char **dirs, unsigned n,
 			quoth_writer_close(wr.w);
 			if (write(pfd[1], &st, sizeof st) != sizeof st)
 				_exit(EXIT_INDEX);
+			if (wr.survey) {
+				FILE *f = fdopen(pfd[1], "w");
+				if (!f || quoth_names_dump(wr.survey, f) ||
+				    fclose(f))
+					_exit(EXIT_INDEX);
+			}
 			_exit(wr.fatal ? EXIT_INDEX : missing);
 		}
 		close(pfd[1]);
@@ -228,7 +279,17 @@ static int run_workers(int progress, char **dirs, unsigned n,
 	for (unsigned k = 0; k < started; k++) {
 		quoth_index_stats_t st;
 		ssize_t got = read(fds[k], &st, sizeof st);
-		close(fds[k]);
+		if (got == sizeof st && how->survey) {
+			FILE *f = fdopen(fds[k], "r");
+			if (!f || quoth_names_load(how->survey, f))
+				got = 0;
+			if (f)
+				fclose(f);
+			else
+				close(fds[k]);
+		} else {
+			close(fds[k]);
+		}
 		int status = 0;
 		waitpid(pids[k], &status, 0);
 		if (got != sizeof st || !WIFEXITED(status) ||
@@ -249,7 +310,7 @@ static int run_workers(int progress, char **dirs, unsigned n,
 /* A fresh index built by JOBS workers, each writing a part (DIR/.part-K),
  * merged into R's writer.  Returns as run_workers(). */
 static int build_parallel(run_t *r, const char *dir, char **paths, size_t n,
-			  unsigned jobs)
+			  unsigned jobs, quoth_names_t *names)
 {
 	char **parts = calloc(jobs, sizeof *parts);
 	if (!parts)
@@ -262,9 +323,20 @@ static int build_parallel(run_t *r, const char *dir, char **paths, size_t n,
 		/* a killed run's part would be merged with ours */
 		quoth_writer_remove(parts[k]);
 	}
-	split_t how = {.shards = 0, .rebuild = 1};
+	/* The workers survey the speakers' names first, each its share, and
+	 * index once the names are settled (writer.h). */
+	split_t how = {.shards = 0, .rebuild = 1, .survey = names};
 	quoth_index_stats_t sum;
 	int rc = run_workers(r->progress, parts, jobs, &how, paths, n, &sum);
+	if (rc >= 0 && quoth_writer_use_names(r->w, names)) {
+		fprintf(stderr, "quoth: index: %s\n", quoth_writer_errmsg(r->w));
+		rc = -1;
+	}
+	if (rc >= 0) {
+		how.survey = NULL;
+		how.names = names;
+		rc = run_workers(r->progress, parts, jobs, &how, paths, n, &sum);
+	}
 	if (rc >= 0) {
 		quoth_writer_add_stats(r->w, &sum);
 		if (quoth_writer_adopt(r->w, (const char *const *)parts, jobs)) {
@@ -283,6 +355,13 @@ static int build_parallel(run_t *r, const char *dir, char **paths, size_t n,
 
 static void print_summary(const quoth_index_stats_t *s, double secs)
 {
+	if (s->unnamed)
+		fprintf(stderr, "quoth: index: %lu quotation%s of earlier runs "
+				"name%s by surname alone a speaker this run "
+				"found the full name of; --rebuild names %s "
+				"in full\n",
+			s->unnamed, s->unnamed == 1 ? "" : "s",
+			s->unnamed == 1 ? "s" : "", s->unnamed == 1 ? "it" : "them");
 	double mb = (double)s->bytes / 1e6;
 	printf("added %lu, updated %lu, removed %lu, skipped %lu, failed %lu, "
 	       "%.2f MB in %.2f s (%.2f MB/s), %lu quotations\n",
@@ -336,10 +415,29 @@ static int index_sharded(const char *dir, unsigned nshards, int rebuild,
 			nroots++;
 	double t0 = now();
 	quoth_index_stats_t sum = {0};
+	/* Shard 0 records every file (writer.h): its records say what the
+	 * survey must read, and its bindings stand for every shard's. */
+	quoth_names_t *names = NULL;
 	if (!rc) {
-		split_t how = {1, rebuild, (const char *const *)roots, nroots};
+		quoth_writer_t *w = NULL;
+		char *err = NULL;
+		if (quoth_writer_open(dirs[0], rebuild, &w, &err)) {
+			fprintf(stderr, "quoth: %s: %s\n", dirs[0],
+				err ? err : "cannot open");
+			free(err);
+		} else {
+			names = survey(w, progress, paths, npaths);
+		}
+		quoth_writer_close(w);
+		rc = names ? 0 : -1;
+	}
+	if (!rc) {
+		split_t how = {.shards = 1, .rebuild = rebuild,
+			       .roots = (const char *const *)roots,
+			       .nroots = nroots, .names = names};
 		rc = run_workers(progress, dirs, nshards, &how, paths, npaths, &sum);
 	}
+	quoth_names_free(names);
 	if (progress)
 		fprintf(stderr, "\r\x1b[K");
 	print_summary(&sum, now() - t0);
@@ -388,12 +486,22 @@ int cmd_index(int argc, char **argv)
 		cli_opts_free(&o);
 		return EXIT_INDEX;
 	}
-	int missing = 0, parallel = 0;
+	int missing = 0;
 	unsigned jobs = o.jobs ? o.jobs : default_jobs();
-	if (jobs > 1 && quoth_writer_empty(r.w)) {
+	int parallel = jobs > 1 && quoth_writer_empty(r.w);
+	quoth_names_t *names = parallel ? quoth_names_new()
+				 : survey(r.w, r.progress, paths, npaths);
+	if (!names) {
+		if (parallel)
+			fprintf(stderr, "quoth: index: out of memory\n");
+		quoth_writer_close(r.w);
+		cli_opts_free(&o);
+		return EXIT_INDEX;
+	}
+	if (parallel) {
 		/* A fresh index: nothing in it to sweep afterwards. */
-		parallel = 1;
-		int rc = build_parallel(&r, o.index[0], paths, npaths, jobs);
+		int rc = build_parallel(&r, o.index[0], paths, npaths, jobs,
+					names);
 		if (rc < 0)
 			r.fatal = 1;
 		missing = rc > 0;
@@ -423,6 +531,7 @@ int cmd_index(int argc, char **argv)
 	print_summary(s, now() - t0);
 	int failed = s->failed > 0 || missing;
 	quoth_writer_close(r.w);
+	quoth_names_free(names);
 	cli_opts_free(&o);
 	return r.fatal ? EXIT_INDEX : failed ? 1 : 0;
 }

@@ -26,6 +26,7 @@
 
 #include "quoth/analyzer.h"
 #include "quoth/extract.h"
+#include "quoth/names.h"
 #include "quoth/schema.h"
 #include "quoth/writer.h"
 #include "quoth/xapian.h"
@@ -94,6 +95,7 @@ struct quoth_writer {
 	quoth_diag_fn diag;
 	void *diag_ctx;
 	unsigned long file_warnings;
+	quoth_names_t *names;	/* surnames' full names, or NULL (names.h) */
 };
 
 static int hashset_add(hashset_t *s, unsigned long long h)
@@ -566,33 +568,31 @@ static quoth_status_t set_speakers(quoth_xdoc_t *doc, speakers_t *spk)
 	return st;
 }
 
-/* The canonical speaker for NAME: a bare surname becomes the full name
- * the index knows for it ("spk:" metadata), and a full name teaches the
- * index its surname.  Caller frees. */
-static char *resolve_speaker(quoth_writer_t *w, quoth_analyzer_t *a,
-			     const char *name)
+/* The key of NAME's surname (its last word) in a names table: the
+ * analyzer's slug of it, or NULL (nothing to key by, or no memory). */
+static char *surname_key(quoth_analyzer_t *a, const char *name)
 {
 	const char *sp = strrchr(name, ' ');
 	const char *surname = sp ? sp + 1 : name;
-	char *slug = NULL, *full = NULL;
-	if (quoth_analyzer_slug(a, surname, strlen(surname), &slug) || !*slug ||
-	    strlen(slug) > 200) {
+	char *slug = NULL;
+	if (quoth_analyzer_slug(a, surname, strlen(surname), &slug) || !*slug) {
 		free(slug);
-		return strdup(name);
+		return NULL;
 	}
-	char key[240];
-	snprintf(key, sizeof key, "spk:%s", slug);
-	free(slug);
-	quoth_xdb_get_metadata(w->articles, key, &full);
-	if (sp) {
-		if (!full)
-			quoth_xdb_set_metadata(w->articles, key, name);
-		free(full);
-		return strdup(name);
-	}
-	if (full)
-		return full;
-	return strdup(name);
+	return slug;
+}
+
+/* The canonical speaker for NAME: a surname alone becomes the full name
+ * W's names bind it to (names.h).  Caller frees. */
+static char *resolve_speaker(quoth_writer_t *w, quoth_analyzer_t *a,
+			     const char *name)
+{
+	char *key = w->names && !strchr(name, ' ') ? surname_key(a, name)
+						    : NULL;
+	const char *full = key ? quoth_names_full(w->names, key) : NULL;
+	char *out = strdup(full ? full : name);
+	free(key);
+	return out;
 }
 
 /* ---- quotations ---- */
@@ -876,49 +876,93 @@ static int is_jsonl(const char *path)
 	return dot && (!dot[6] || !strcmp(dot + 6, ".gz") || !strcmp(dot + 6, ".xz"));
 }
 
+/* Starts on PATH: whether W reads it.  A worker of a parallel build is
+ * dealt text files whole and JSON lines in blocks (takes_article()). */
+static int begin_file(quoth_writer_t *w, const char *path)
+{
+	w->cur_lines = is_jsonl(path);
+	w->file_ordinal++;
+	return w->cur_lines || takes(w, 0);
+}
+
+static int takes_article(quoth_writer_t *w, const quoth_article_t *art)
+{
+	return !w->cur_lines || takes(w, (art->line - 1) / LINES_PER_UNIT);
+}
+
+/* An input file and its record in the index ("src:" metadata). */
+typedef struct source {
+	char *real;		/* its real path (caller frees) */
+	struct stat sb;
+	unsigned long long hash; /* of real */
+	char hex[17], key[32];	/* the hash in hex; "src:<hex>" */
+	char sig[64];		/* "<mtime_ns> <size> ": as it is now */
+} source_t;
+
+/* Finds PATH: 0, or -1 with errno set. */
+static int source_find(source_t *f, const char *path)
+{
+	f->real = realpath(path, NULL);
+	if (!f->real || stat(f->real, &f->sb)) {
+		int e = errno;
+		free(f->real);
+		errno = e;
+		return -1;
+	}
+	f->hash = quoth_hash64(f->real, strlen(f->real));
+	quoth_hex64(f->hash, f->hex);
+	snprintf(f->key, sizeof f->key, "src:%s", f->hex);
+	snprintf(f->sig, sizeof f->sig, "%lld %lld ",
+		 (long long)f->sb.st_mtim.tv_sec * 1000000000ll +
+			 f->sb.st_mtim.tv_nsec,
+		 (long long)f->sb.st_size);
+	return 0;
+}
+
+/* 1 if W's index holds F as it is now (*NDOCS: its articles), 0 if not,
+ * -1 if the database failed. */
+static int source_indexed(quoth_writer_t *w, const source_t *f,
+			  unsigned long *ndocs)
+{
+	char *rec = NULL;
+	if (quoth_xdb_get_metadata(w->articles, f->key, &rec))
+		return -1;
+	size_t n = strlen(f->sig);
+	int same = rec && strncmp(rec, f->sig, n) == 0;
+	if (same)
+		*ndocs = strtoul(rec + n, NULL, 10);
+	free(rec);
+	return same;
+}
+
 quoth_status_t quoth_writer_add_file(quoth_writer_t *w, const char *path,
 				     quoth_diag_fn diag, void *ctx)
 {
 	w->diag = diag;
 	w->diag_ctx = ctx;
-	int lines = is_jsonl(path);
-	w->cur_lines = lines;
-	w->file_ordinal++;
-	/* A worker of a parallel build: text files are dealt out whole, JSON
-	 * lines in blocks. */
-	if (!lines && !takes(w, 0))
+	if (!begin_file(w, path))
 		return QUOTH_OK;
-	char *real = realpath(path, NULL);
-	struct stat sb;
-	if (!real || stat(real, &sb)) {
+	int lines = w->cur_lines;
+	source_t f;
+	if (source_find(&f, path)) {
 		report(w, path, strerror(errno));
-		free(real);
 		return QUOTH_OK;
 	}
-	unsigned long long h = quoth_hash64(real, strlen(real));
-	char src[17], key[32], sig[64];
-	quoth_hex64(h, src);
-	snprintf(key, sizeof key, "src:%s", src);
-	snprintf(sig, sizeof sig, "%lld %lld ",
-		 (long long)sb.st_mtim.tv_sec * 1000000000ll + sb.st_mtim.tv_nsec,
-		 (long long)sb.st_size);
-	if (hashset_add(&w->seen, h)) {
+	char *real = f.real;
+	const char *src = f.hex, *key = f.key, *sig = f.sig;
+	if (hashset_add(&w->seen, f.hash)) {
 		free(real);
 		return fail(w, QUOTH_ERR_NOMEM, "out of memory");
 	}
-
-	char *old = NULL;
-	if (quoth_xdb_get_metadata(w->articles, key, &old)) {
+	unsigned long had = 0;
+	int indexed = source_indexed(w, &f, &had);
+	if (indexed) {
 		free(real);
-		return dbfail(w, w->articles, QUOTH_ERR_INTERNAL);
-	}
-	if (old && strncmp(old, sig, strlen(sig)) == 0) {
-		w->stats.skipped += strtoul(old + strlen(sig), NULL, 10);
-		free(old);
-		free(real);
+		if (indexed < 0)
+			return dbfail(w, w->articles, QUOTH_ERR_INTERNAL);
+		w->stats.skipped += had;
 		return QUOTH_OK;
 	}
-	free(old);
 
 	char *err = NULL;
 	quoth_reader_t *r;
@@ -931,9 +975,9 @@ quoth_status_t quoth_writer_add_file(quoth_writer_t *w, const char *path,
 	}
 	if ((!lines && w->nshards < 2) || mine(w, 0)) {
 		w->stats.files++;
-		w->stats.bytes += (unsigned long long)sb.st_size;
+		w->stats.bytes += (unsigned long long)f.sb.st_size;
 	}
-	w->batch_bytes += (unsigned long long)sb.st_size / w->nparts;
+	w->batch_bytes += (unsigned long long)f.sb.st_size / w->nparts;
 	unsigned long ndocs = 0;
 	char srcterm[24];
 	snprintf(srcterm, sizeof srcterm, QUOTH_P_SOURCE "%s", src);
@@ -947,7 +991,7 @@ quoth_status_t quoth_writer_add_file(quoth_writer_t *w, const char *path,
 		}
 		if (!art)
 			break;
-		if ((lines && !takes(w, (art->line - 1) / LINES_PER_UNIT)) ||
+		if (!takes_article(w, art) ||
 		    (w->nshards > 1 && quoth_hash64(art->id, strlen(art->id)) %
 					       w->nshards != w->shard)) {
 			quoth_article_destroy(art);
@@ -990,7 +1034,7 @@ quoth_status_t quoth_writer_add_file(quoth_writer_t *w, const char *path,
 	return st;
 }
 
-/* ---- removing vanished files ---- */
+/* ---- strings ---- */
 
 /* A growable array of strings. */
 typedef struct strvec {
@@ -1029,6 +1073,108 @@ typedef struct sweep {
 	size_t n;
 	strvec_t dead;		/* "src:" keys of vanished files */
 } sweep_t;
+
+static int collect_key(void *ctx, const char *key)
+{
+	return strvec_push(ctx, key);
+}
+
+/* ---- speakers named by surname alone ---- */
+
+/* Counts the full names of ART's speakers into NAMES. */
+static quoth_status_t survey_article(quoth_writer_t *w,
+				     const quoth_article_t *art,
+				     quoth_names_t *names)
+{
+	quoth_analyzer_t *a = analyzer_for(w, art->lang);
+	if (!a)
+		return fail(w, QUOTH_ERR_NOMEM, "cannot create the analyzer");
+	quoth_quotes_t *qs;
+	quoth_status_t st = quoth_extract(art->text, art->text_len, &qs);
+	if (st)
+		return fail(w, st, "quotation extractor failed");
+	size_t n = quoth_quotes_count(qs);
+	for (size_t i = 0; i < n && !st; i++) {
+		const char *name = quoth_quotes_get(qs, i)->speaker;
+		char *key = name && strchr(name, ' ') ? surname_key(a, name)
+						      : NULL;
+		if (key && quoth_names_count(names, key, name, 1))
+			st = fail(w, QUOTH_ERR_NOMEM, "out of memory");
+		free(key);
+	}
+	quoth_quotes_destroy(qs);
+	return st;
+}
+
+quoth_status_t quoth_writer_survey(quoth_writer_t *w, const char *path,
+				   quoth_names_t *names)
+{
+	source_t f;
+	if (!begin_file(w, path))
+		return QUOTH_OK;
+	if (source_find(&f, path))
+		return QUOTH_OK; /* quoth_writer_add_file() will say why */
+	unsigned long had;
+	int indexed = source_indexed(w, &f, &had);
+	quoth_reader_t *r = NULL;
+	if (indexed || quoth_reader_open(f.real, NULL, NULL, &r, NULL)) {
+		free(f.real);
+		return indexed < 0 ? dbfail(w, w->articles, QUOTH_ERR_INTERNAL)
+				   : QUOTH_OK;
+	}
+	free(f.real);
+	quoth_status_t st = QUOTH_OK;
+	quoth_article_t *art;
+	while (!st && quoth_reader_next(r, &art) == QUOTH_OK && art) {
+		if (takes_article(w, art))
+			st = survey_article(w, art, names);
+		quoth_article_destroy(art);
+	}
+	quoth_reader_close(r);
+	return st;
+}
+
+quoth_status_t quoth_writer_use_names(quoth_writer_t *w, quoth_names_t *names)
+{
+	w->names = names;
+	strvec_t keys = {0};
+	quoth_status_t st = quoth_xdb_metadata_keys(
+		w->articles, QUOTH_META_SPEAKER, collect_key, &keys);
+	for (size_t i = 0; !st && i < keys.n; i++) {
+		char *name = NULL;
+		st = quoth_xdb_get_metadata(w->articles, keys.v[i], &name);
+		if (!st && name && *name)
+			st = quoth_names_bind(names, keys.v[i] +
+						     strlen(QUOTH_META_SPEAKER),
+					      name);
+		free(name);
+	}
+	strvec_free(&keys);
+	if (!st)
+		st = quoth_names_settle(names);
+	if (st == QUOTH_ERR_NOMEM)
+		return fail(w, st, "out of memory");
+	return st ? dbfail(w, w->articles, st) : QUOTH_OK;
+}
+
+/* Records the binding of SURNAME to NAME, and counts the quotations
+ * earlier runs indexed by SURNAME alone: they keep it (renaming them would
+ * mean rewriting their articles). */
+static int record_binding(void *ctx, const char *surname, const char *name)
+{
+	quoth_writer_t *w = ctx;
+	char key[240], term[240];
+	snprintf(key, sizeof key, QUOTH_META_SPEAKER "%s", surname);
+	snprintf(term, sizeof term, QUOTH_P_SPEAKER "%s", surname);
+	unsigned n = 0;
+	if (quoth_xdb_set_metadata(w->articles, key, name) ||
+	    quoth_xdb_termfreq(w->quotes, term, &n))
+		return 1;
+	w->stats.unnamed += n;
+	return 0;
+}
+
+/* ---- removing vanished files ---- */
 
 static int under(const char *path, const char *root)
 {
@@ -1081,6 +1227,9 @@ quoth_status_t quoth_writer_finish(quoth_writer_t *w,
 		w->stats.removed += gone;
 	}
 	strvec_free(&s.dead);
+	if (!st && w->names &&
+	    quoth_names_each_settled(w->names, record_binding, w))
+		st = QUOTH_ERR_INTERNAL;
 	if (st)
 		return dbfail(w, w->articles, st);
 	return commit(w);
@@ -1118,6 +1267,7 @@ void quoth_index_stats_add(quoth_index_stats_t *sum,
 	sum->files += s->files;
 	sum->bytes += s->bytes;
 	sum->quotes += s->quotes;
+	sum->unnamed += s->unnamed;
 }
 
 void quoth_writer_add_stats(quoth_writer_t *w, const quoth_index_stats_t *s)
@@ -1145,11 +1295,6 @@ void quoth_writer_remove(const char *dir)
 	rm_tree(dir);
 }
 
-static int collect_key(void *ctx, const char *key)
-{
-	return strvec_push(ctx, key);
-}
-
 /* Opens W's two databases again (CREATE as for open_db()); a failure is
  * recorded in W. */
 static quoth_status_t reopen(quoth_writer_t *w, int create)
@@ -1172,28 +1317,12 @@ static quoth_status_t reopen(quoth_writer_t *w, int create)
  * and the merge at the end (merge_parts()) compacts them all at once. */
 static quoth_status_t roll(quoth_writer_t *w)
 {
-	/* The speakers learnt so far ("spk:", resolve_speaker()) go on into
-	 * the new databases, as does the schema. */
-	strvec_t keys = {0}, vals = {0};
-	quoth_status_t st = quoth_xdb_metadata_keys(w->articles, "spk:",
-						    collect_key, &keys);
-	for (size_t i = 0; !st && i < keys.n; i++) {
-		char *v = NULL;
-		st = quoth_xdb_get_metadata(w->articles, keys.v[i], &v);
-		if (!st && strvec_push(&vals, v ? v : ""))
-			st = QUOTH_ERR_NOMEM;
-		free(v);
-	}
-	if (st) {
-		strvec_free(&keys);
-		strvec_free(&vals);
-		return dbfail(w, w->articles, st);
-	}
 	quoth_xdb_close(w->articles);
 	quoth_xdb_close(w->quotes);
 	w->articles = w->quotes = NULL;
 	w->rolled++;
 	w->roll_docs = 0;
+	quoth_status_t st = QUOTH_OK;
 	const char *names[2] = {QUOTH_ARTICLES_DB, QUOTH_QUOTES_DB};
 	for (int i = 0; i < 2; i++) {
 		char from[4200], to[4300];
@@ -1204,15 +1333,10 @@ static quoth_status_t roll(quoth_writer_t *w)
 	}
 	if (!st)
 		st = reopen(w, 2);
-	if (!st)
-		st = quoth_xdb_set_metadata(w->articles, QUOTH_META_SCHEMA,
-					    QUOTH_SCHEMA_VERSION);
-	for (size_t i = 0; !st && i < keys.n; i++)
-		st = quoth_xdb_set_metadata(w->articles, keys.v[i], vals.v[i]);
-	if (st && w->articles)
-		dbfail(w, w->articles, st);
-	strvec_free(&keys);
-	strvec_free(&vals);
+	/* the schema goes on into the new databases */
+	if (!st && quoth_xdb_set_metadata(w->articles, QUOTH_META_SCHEMA,
+					  QUOTH_SCHEMA_VERSION))
+		st = dbfail(w, w->articles, QUOTH_ERR_INTERNAL);
 	return st;
 }
 

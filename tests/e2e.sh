@@ -98,6 +98,66 @@ eq "rolling build = single build: stats" "$a" "$b"
 expect "parallel then incremental" 0 "$Q" index --index "$T/j3" "$C"
 has "parallel build records every file" "skipped 8" "$out"
 
+# a speaker named by surname alone gets the full name the other articles
+# give it (the most quoted of several), whatever the order the articles
+# come in, the number of workers or shards; a later run keeps the names
+# an earlier one settled
+mkdir -p "$T/spk"
+cat > "$T/spk/a.jsonl" <<'EOF2'
+{"id":"s1","title":"Door","text":"\"The door remains open,\" Lavrov told reporters in Geneva.","outlet":"Reuters","date":"2017-04-11"}
+{"id":"s6","title":"Then","text":"\"That was then,\" Clinton said in an interview on Friday.","outlet":"AP","date":"2017-04-16"}
+{"id":"s2","title":"Accept","text":"\"We will not accept this,\" Russian Foreign Minister Sergei Lavrov said on Monday.","outlet":"TASS","date":"2017-04-12"}
+{"id":"s3","title":"Ready","text":"\"We are ready,\" Hillary Clinton said on Monday.","outlet":"AP","date":"2017-04-13"}
+{"id":"s4","title":"Time","text":"\"It is time,\" Hillary Clinton told voters in Ohio.","outlet":"AP","date":"2017-04-14"}
+{"id":"s5","title":"Not","text":"\"I did not,\" Bill Clinton said at a rally.","outlet":"AP","date":"2017-04-15"}
+EOF2
+tac "$T/spk/a.jsonl" > "$T/spk/reversed.jsonl"
+head -2 "$T/spk/a.jsonl" > "$T/spk/first.jsonl"
+tail -n +3 "$T/spk/a.jsonl" > "$T/spk/second.jsonl"
+expect "surnames: in order" 0 "$Q" index --index "$T/sa" --jobs 1 "$T/spk/a.jsonl"
+expect "surnames: speakers" 0 "$Q" speakers --index "$T/sa"
+want_speakers=$out
+has "surname alone takes the full name" "2 quotations     2 articles  Sergei Lavrov" "$out"
+has "the most quoted full name wins" "3 quotations     3 articles  Hillary Clinton" "$out"
+has "the other full name stays" "1 quotations     1 articles  Bill Clinton" "$out"
+eq "no speaker left as a surname alone" "$(echo "$out" | grep -c -E '  (Lavrov|Clinton)$')" "0"
+expect "surnames: reversed, rolling workers" 0 env QUOTH_ROLL_DOCS=1 "$Q" index --index "$T/sr" --jobs 2 "$T/spk/reversed.jsonl"
+expect "surnames: speakers, reversed" 0 "$Q" speakers --index "$T/sr"
+eq "speakers do not depend on order or workers" "$out" "$want_speakers"
+mkdir -p "$T/spk/files"
+n=0; while IFS= read -r line; do n=$((n + 1)); echo "$line" > "$T/spk/files/$n.jsonl"; done < "$T/spk/reversed.jsonl"
+expect "surnames: one file each, workers" 0 "$Q" index --index "$T/sf" --jobs 2 "$T/spk/files"
+expect "surnames: speakers, one file each" 0 "$Q" speakers --index "$T/sf"
+eq "workers' counts add up" "$out" "$want_speakers"
+expect "surnames: shards" 0 "$Q" index --index "$T/ss" --shards 3 "$T/spk/reversed.jsonl"
+expect "surnames: speakers, shards" 0 "$Q" speakers --index "$T/ss"
+eq "speakers do not depend on shards" "$out" "$want_speakers"
+expect "resolved quotation" 0 "$Q" quotes --index "$T/sr" --format=json '"door remains open"'
+eq "resolved speaker" "$(echo "$out" | json "d['results'][0]['speaker']")" "Sergei Lavrov"
+eq "mention kept" "$(echo "$out" | json "d['results'][0]['speaker_mention']")" "Lavrov"
+expect "resolved quotation found by first name" 0 "$Q" quotes --index "$T/sr" --count sergei
+eq "both Lavrov quotations under his first name" "$out" "2"
+expect "resolved article facet" 0 "$Q" search --index "$T/sr" --facets --format=json 'speaker:"Sergei Lavrov"'
+eq "article of the surname alone filtered by the full name" "$(echo "$out" | json "sorted(r['id'] for r in d['results'])")" "['s1', 's2']"
+eq "speaker facet of the full name" "$(echo "$out" | json "[f for f in d['facets']['speaker'] if f['value'] == 'Sergei Lavrov'][0]['count']")" "2"
+# full names first, surnames alone in a later run: the recorded names
+expect "surnames: full names first" 0 "$Q" index --index "$T/sl" "$T/spk/second.jsonl"
+expect "surnames: alone later" 0 "$Q" index --index "$T/sl" "$T/spk/first.jsonl" "$T/spk/second.jsonl"
+expect "surnames: speakers, full names first" 0 "$Q" speakers --index "$T/sl"
+eq "a later run uses the recorded names" "$out" "$want_speakers"
+# surnames alone first: they stay, the run says so, --rebuild names them
+expect "surnames: alone first" 0 "$Q" index --index "$T/si" "$T/spk/first.jsonl"
+expect "surnames: bare until the full name comes" 0 "$Q" speakers --index "$T/si"
+has "bare surname kept while nothing resolves it" "Lavrov" "$out"
+hasnt "no full name yet" "Sergei" "$out"
+expect "surnames: full names later" 0 "$Q" index --index "$T/si" "$T/spk/first.jsonl" "$T/spk/second.jsonl"
+has "earlier quotations left by surname said" "2 quotations of earlier runs name by surname alone" "$err"
+expect "surnames: nothing new to say" 0 "$Q" index --index "$T/si" "$T/spk/first.jsonl" "$T/spk/second.jsonl"
+eq "said once" "$err" ""
+expect "surnames: rebuilt" 0 "$Q" index --index "$T/si" --rebuild "$T/spk/first.jsonl" "$T/spk/second.jsonl"
+expect "surnames: speakers, rebuilt" 0 "$Q" speakers --index "$T/si"
+eq "--rebuild names them in full" "$out" "$want_speakers"
+
 # ---- searching: analysis rules ----
 expect "phrase straight" 0 S -l '"low level of trust"'
 straight=$out

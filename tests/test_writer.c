@@ -17,6 +17,7 @@
 typedef struct fixture {
 	char dir[64];	/* temporary: the article and the index */
 	char idx[96];
+	char idx2[96];	/* for tests that build their own index */
 } fixture_t;
 
 static const char ARTICLE[] =
@@ -34,6 +35,7 @@ static int setup(void **state)
 	if (!mkdtemp(f->dir))
 		return -1;
 	snprintf(f->idx, sizeof f->idx, "%s/idx", f->dir);
+	snprintf(f->idx2, sizeof f->idx2, "%s/idx2", f->dir);
 	char path[128];
 	snprintf(path, sizeof path, "%s/a.txt", f->dir);
 	FILE *fp = fopen(path, "w");
@@ -60,11 +62,11 @@ static int teardown(void **state)
 	return 0;
 }
 
-/* Documents of database NAME holding TERM. */
-static unsigned freq(fixture_t *f, const char *name, const char *term)
+/* Documents of database NAME of index IDX holding TERM. */
+static unsigned freq_in(const char *idx, const char *name, const char *term)
 {
 	char path[128];
-	snprintf(path, sizeof path, "%s/%s", f->idx, name);
+	snprintf(path, sizeof path, "%s/%s", idx, name);
 	const char *paths[1] = {path};
 	quoth_xdb_t *db;
 	char *err = NULL;
@@ -74,6 +76,16 @@ static unsigned freq(fixture_t *f, const char *name, const char *term)
 	assert_int_equal(quoth_xdb_termfreq(db, term, &n), QUOTH_OK);
 	quoth_xdb_close(db);
 	return n;
+}
+
+static unsigned freq(fixture_t *f, const char *name, const char *term)
+{
+	return freq_in(f->idx, name, term);
+}
+
+static unsigned freq2(fixture_t *f, const char *name, const char *term)
+{
+	return freq_in(f->idx2, name, term);
 }
 
 /* A word that is its own stem has only its plain term; a word that is not
@@ -143,12 +155,103 @@ static void test_schema_refused(void **state)
 	quoth_writer_close(w);
 }
 
+/* Writes TEXT to DIR/NAME; PATH receives the file's path. */
+static void put(const fixture_t *f, const char *name, const char *text,
+		char *path, size_t size)
+{
+	snprintf(path, size, "%s/%s", f->dir, name);
+	FILE *fp = fopen(path, "w");
+	assert_non_null(fp);
+	assert_true(fputs(text, fp) >= 0);
+	assert_int_equal(fclose(fp), 0);
+}
+
+/* Indexes PATHS[0..N) into f->idx2, surveying the speakers' names first
+ * when SURVEY. */
+static void index_files(fixture_t *f, char paths[][128], size_t n, int survey)
+{
+	quoth_writer_t *w;
+	char *err = NULL;
+	assert_int_equal(quoth_writer_open(f->idx2, 0, &w, &err), QUOTH_OK);
+	quoth_names_t *names = survey ? quoth_names_new() : NULL;
+	for (size_t i = 0; survey && i < n; i++)
+		assert_int_equal(quoth_writer_survey(w, paths[i], names), QUOTH_OK);
+	if (survey)
+		assert_int_equal(quoth_writer_use_names(w, names), QUOTH_OK);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(quoth_writer_add_file(w, paths[i], NULL, NULL),
+				 QUOTH_OK);
+	assert_int_equal(quoth_writer_finish(w, NULL, 0), QUOTH_OK);
+	quoth_writer_close(w);
+	quoth_names_free(names);
+}
+
+/* The full name an index recorded for SURNAME, or NULL (caller frees). */
+static char *binding(fixture_t *f, const char *surname)
+{
+	char path[160], key[64];
+	snprintf(path, sizeof path, "%s/%s", f->idx2, QUOTH_ARTICLES_DB);
+	snprintf(key, sizeof key, QUOTH_META_SPEAKER "%s", surname);
+	const char *paths[1] = {path};
+	quoth_xdb_t *db;
+	char *err = NULL, *v = NULL;
+	assert_int_equal(quoth_xdb_open_readonly(paths, 1, 0, &db, &err),
+			 QUOTH_OK);
+	assert_int_equal(quoth_xdb_get_metadata(db, key, &v), QUOTH_OK);
+	quoth_xdb_close(db);
+	return v;
+}
+
+/* The surname alone in the first file takes the full name of the second:
+ * the survey reads both before anything is written. */
+static void test_surname_takes_the_full_name(void **state)
+{
+	fixture_t *f = *state;
+	char paths[2][128];
+	put(f, "b.txt", "\"We wait,\" Lavrov said.\n", paths[0], 128);
+	put(f, "c.txt", "\"We go,\" Foreign Minister Sergei Lavrov said.\n",
+	    paths[1], 128);
+	index_files(f, paths, 2, 1);
+	assert_int_equal(freq2(f, QUOTH_QUOTES_DB, "XSsergei-lavrov"), 2);
+	assert_int_equal(freq2(f, QUOTH_QUOTES_DB, "XSlavrov"), 0);
+	assert_int_equal(freq2(f, QUOTH_ARTICLES_DB, "XSsergei-lavrov"), 2);
+	char *v = binding(f, "lavrov");
+	assert_non_null(v);
+	assert_string_equal(v, "Sergei Lavrov");
+	free(v);
+
+	/* a later run: a new surname alone takes the recorded name, even
+	 * against a full name it brings more often */
+	char more[2][128];
+	put(f, "d.txt", "\"Not now,\" Lavrov told reporters.\n", more[0], 128);
+	put(f, "e.txt", "\"Yes,\" Ivan Lavrov said. \"No,\" Ivan Lavrov said.\n",
+	    more[1], 128);
+	index_files(f, more, 2, 1);
+	assert_int_equal(freq2(f, QUOTH_QUOTES_DB, "XSsergei-lavrov"), 3);
+	assert_int_equal(freq2(f, QUOTH_QUOTES_DB, "XSivan-lavrov"), 2);
+	assert_int_equal(freq2(f, QUOTH_QUOTES_DB, "XSlavrov"), 0);
+}
+
+/* A writer given no names leaves the surname alone as it is. */
+static void test_no_survey_no_names(void **state)
+{
+	fixture_t *f = *state;
+	char paths[2][128];
+	put(f, "b.txt", "\"We wait,\" Lavrov said.\n", paths[0], 128);
+	put(f, "c.txt", "\"We go,\" Sergei Lavrov said.\n", paths[1], 128);
+	index_files(f, paths, 2, 0);
+	assert_int_equal(freq2(f, QUOTH_QUOTES_DB, "XSlavrov"), 1);
+	assert_int_equal(freq2(f, QUOTH_QUOTES_DB, "XSsergei-lavrov"), 1);
+	assert_null(binding(f, "lavrov"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 		T(test_stem_terms), T(test_title_terms), T(test_quote_terms),
-		T(test_schema_refused),
+		T(test_schema_refused), T(test_surname_takes_the_full_name),
+		T(test_no_survey_no_names),
 #undef T
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -64,7 +64,10 @@
  *   quoth:schema        QUOTH_SCHEMA_VERSION
  *   src:<hex>           "<mtime_ns> <size> <ndocs> <path>" of an indexed
  *                       source file, written in the commit that finishes it
- *   spk:<surname>       canonical full name for a bare surname
+ *   spk:<surname>       the full name a speaker named by this surname
+ *                       alone stands for (names.h; <surname> is the
+ *                       analyzer's slug of it), written by the run that
+ *                       settled it and kept by later runs
  *
  * DOCUMENT DATA: a record of "key\tvalue\n" lines (tab, newline and
  * backslash in values escaped as \t \n \\), a blank line, then the body
@@ -86,6 +89,8 @@ extern "C" {
 #define QUOTH_SCHEMA_VERSION "3"
 /* The metadata key that records it (articles database). */
 #define QUOTH_META_SCHEMA "quoth:schema"
+/* The prefix of the surnames' keys (names.h). */
+#define QUOTH_META_SPEAKER "spk:"
 
 #define QUOTH_ARTICLES_DB "articles"
 #define QUOTH_QUOTES_DB "quotes"

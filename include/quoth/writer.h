@@ -18,6 +18,7 @@
 #ifndef QUOTH_WRITER_H
 #define QUOTH_WRITER_H
 
+#include "quoth/names.h"
 #include "quoth/reader.h"
 #include "quoth/status.h"
 
@@ -32,6 +33,9 @@ typedef struct quoth_index_stats {
 	unsigned long files;	/* files read (not skipped) */
 	unsigned long long bytes; /* bytes of the files read */
 	unsigned long quotes;	/* quotations indexed */
+	/* quotations of earlier runs that name by surname alone a speaker
+	 * this run settled a full name for (names.h) */
+	unsigned long unnamed;
 } quoth_index_stats_t;
 
 /* Opens (creating it if needed) the index directory DIR for writing;
@@ -47,6 +51,23 @@ quoth_status_t quoth_writer_open(const char *dir, int rebuild,
  * (message: quoth_writer_errmsg()), after which the writer is unusable. */
 quoth_status_t quoth_writer_add_file(quoth_writer_t *w, const char *path,
 				     quoth_diag_fn diag, void *ctx);
+
+/* Speakers named by surname alone (names.h).  A run first surveys its
+ * input: quoth_writer_survey() counts into NAMES the full names of the
+ * speakers quoted in PATH, unless the index holds PATH as it is now (the
+ * files quoth_writer_add_file() would read; it also reports their
+ * problems, so the survey does not); a worker of a parallel build
+ * surveys its share of the units, as it would index them, and the parent
+ * adds the workers' counts up (quoth_names_dump(), quoth_names_load()).
+ * Then quoth_writer_use_names() adds
+ * the bindings W's index recorded to NAMES, settles it, and makes W name
+ * every speaker given by surname alone by it; quoth_writer_finish()
+ * records the bindings settled (and counts in stats.unnamed the
+ * quotations earlier runs left with such a surname alone).  W does not own NAMES.  A writer given no
+ * names leaves a surname the article did not complete as it is. */
+quoth_status_t quoth_writer_survey(quoth_writer_t *w, const char *path,
+				   quoth_names_t *names);
+quoth_status_t quoth_writer_use_names(quoth_writer_t *w, quoth_names_t *names);
 
 /* Deletes the documents of files under ROOTS[0..N) (real paths of files or
  * directories given to this run) that were not seen in this run, then

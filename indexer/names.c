@@ -1,0 +1,255 @@
+/* names.c - full names for surnames alone, across articles (names.h). */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/types.h>
+#include <string.h>
+
+#include "quoth/names.h"
+
+/* One slot of a table: a candidate (surname, name, count) or a binding
+ * (surname -> name, made by quoth_names_bind() when round is 0, else by
+ * that round of quoth_names_settle()). */
+typedef struct entry {
+	char *surname;		/* NULL: empty slot */
+	char *name;
+	unsigned long count;
+	unsigned round;
+} entry_t;
+
+/* Open addressing, linear probing, at most half full. */
+typedef struct table {
+	entry_t *v;
+	size_t n, cap;
+} table_t;
+
+struct quoth_names {
+	table_t cands;		/* keyed by surname and name */
+	table_t binds;		/* keyed by surname */
+	unsigned rounds;
+};
+
+/* FNV-1a over S, a separator, and T (if any). */
+static uint64_t hash(const char *s, const char *t)
+{
+	uint64_t h = 14695981039346656037ull;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	h = (h ^ 0xff) * 1099511628211ull;
+	for (; t && *t; t++)
+		h = (h ^ (unsigned char)*t) * 1099511628211ull;
+	return h;
+}
+
+/* The slot of (SURNAME, NAME) in T (NAME NULL: T is keyed by surname
+ * alone): the entry's, or the empty slot where it would go. */
+static entry_t *slot(const table_t *t, const char *surname, const char *name)
+{
+	size_t i = hash(surname, name) & (t->cap - 1);
+	for (;; i = (i + 1) & (t->cap - 1)) {
+		entry_t *e = &t->v[i];
+		if (!e->surname || (strcmp(e->surname, surname) == 0 &&
+				    (!name || strcmp(e->name, name) == 0)))
+			return e;
+	}
+}
+
+/* Doubles T; KEYED_BY_NAME as slot()'s NAME. */
+static int grow(table_t *t, int keyed_by_name)
+{
+	size_t cap = t->cap ? t->cap * 2 : 64;
+	entry_t *old = t->v;
+	size_t oldcap = t->cap;
+	t->v = calloc(cap, sizeof *t->v);
+	if (!t->v) {
+		t->v = old;
+		return -1;
+	}
+	t->cap = cap;
+	for (size_t i = 0; i < oldcap; i++)
+		if (old[i].surname)
+			*slot(t, old[i].surname,
+			      keyed_by_name ? old[i].name : NULL) = old[i];
+	free(old);
+	return 0;
+}
+
+/* The entry for the key, added (count 0) if missing; NULL when out of
+ * memory. */
+static entry_t *get(table_t *t, const char *surname, const char *name,
+		    int keyed_by_name)
+{
+	if (t->v) {
+		entry_t *e = slot(t, surname, keyed_by_name ? name : NULL);
+		if (e->surname)
+			return e;
+	}
+	if ((t->n + 1) * 2 > t->cap && grow(t, keyed_by_name))
+		return NULL;
+	entry_t *e = slot(t, surname, keyed_by_name ? name : NULL);
+	e->surname = strdup(surname);
+	e->name = strdup(name);
+	if (!e->surname || !e->name) {
+		free(e->surname);
+		free(e->name);
+		e->surname = e->name = NULL;
+		return NULL;
+	}
+	t->n++;
+	return e;
+}
+
+static void table_free(table_t *t)
+{
+	for (size_t i = 0; i < t->cap; i++) {
+		free(t->v[i].surname);
+		free(t->v[i].name);
+	}
+	free(t->v);
+}
+
+quoth_names_t *quoth_names_new(void)
+{
+	return calloc(1, sizeof(quoth_names_t));
+}
+
+void quoth_names_free(quoth_names_t *n)
+{
+	if (!n)
+		return;
+	table_free(&n->cands);
+	table_free(&n->binds);
+	free(n);
+}
+
+quoth_status_t quoth_names_count(quoth_names_t *n, const char *surname,
+				 const char *name, unsigned long count)
+{
+	entry_t *e = get(&n->cands, surname, name, 1);
+	if (!e)
+		return QUOTH_ERR_NOMEM;
+	e->count += count;
+	return QUOTH_OK;
+}
+
+quoth_status_t quoth_names_bind(quoth_names_t *n, const char *surname,
+				const char *name)
+{
+	size_t had = n->binds.n;
+	entry_t *e = get(&n->binds, surname, name, 0);
+	if (!e)
+		return QUOTH_ERR_NOMEM;
+	if (n->binds.n > had)
+		e->round = 0;
+	return QUOTH_OK;
+}
+
+/* Whether candidate C beats the binding B of this round. */
+static int beats(const entry_t *c, const entry_t *b)
+{
+	return c->count > b->count ||
+	       (c->count == b->count && strcmp(c->name, b->name) < 0);
+}
+
+quoth_status_t quoth_names_settle(quoth_names_t *n)
+{
+	unsigned round = ++n->rounds;
+	for (size_t i = 0; i < n->cands.cap; i++) {
+		const entry_t *c = &n->cands.v[i];
+		if (!c->surname)
+			continue;
+		size_t had = n->binds.n;
+		entry_t *b = get(&n->binds, c->surname, c->name, 0);
+		if (!b)
+			return QUOTH_ERR_NOMEM;
+		if (n->binds.n > had) {
+			b->round = round;
+			b->count = c->count;
+		} else if (b->round == round && beats(c, b)) {
+			char *name = strdup(c->name);
+			if (!name)
+				return QUOTH_ERR_NOMEM;
+			free(b->name);
+			b->name = name;
+			b->count = c->count;
+		}
+	}
+	return QUOTH_OK;
+}
+
+const char *quoth_names_full(const quoth_names_t *n, const char *surname)
+{
+	if (!n->binds.v)
+		return NULL;
+	const entry_t *e = slot(&n->binds, surname, NULL);
+	return e->surname ? e->name : NULL;
+}
+
+static int by_surname(const void *a, const void *b)
+{
+	return strcmp((*(const entry_t *const *)a)->surname,
+		      (*(const entry_t *const *)b)->surname);
+}
+
+int quoth_names_each_settled(const quoth_names_t *n,
+			     int (*fn)(void *ctx, const char *surname,
+				       const char *name),
+			     void *ctx)
+{
+	const entry_t **v = malloc((n->binds.n + 1) * sizeof *v);
+	if (!v)
+		return -1;
+	size_t k = 0;
+	for (size_t i = 0; i < n->binds.cap; i++)
+		if (n->binds.v[i].surname && n->binds.v[i].round)
+			v[k++] = &n->binds.v[i];
+	qsort(v, k, sizeof *v, by_surname);
+	int rc = 0;
+	for (size_t i = 0; i < k && !rc; i++)
+		rc = fn(ctx, v[i]->surname, v[i]->name);
+	free(v);
+	return rc;
+}
+
+quoth_status_t quoth_names_dump(const quoth_names_t *n, FILE *f)
+{
+	for (size_t i = 0; i < n->cands.cap; i++) {
+		const entry_t *c = &n->cands.v[i];
+		if (c->surname && fprintf(f, "%s%c%s%c%lu%c", c->surname, 0,
+					  c->name, 0, c->count, 0) < 0)
+			return QUOTH_ERR_IO;
+	}
+	return fflush(f) ? QUOTH_ERR_IO : QUOTH_OK;
+}
+
+quoth_status_t quoth_names_load(quoth_names_t *n, FILE *f)
+{
+	char *field[3] = {NULL, NULL, NULL};
+	size_t cap[3] = {0, 0, 0};
+	quoth_status_t st = QUOTH_OK;
+	for (;;) {
+		int k;
+		for (k = 0; k < 3; k++) {
+			ssize_t len = getdelim(&field[k], &cap[k], 0, f);
+			if (len < 0)
+				break;
+			if (field[k][len - 1] != '\0') { /* cut short */
+				k = -1;
+				break;
+			}
+		}
+		if (k == 0)
+			break;	/* the end, between candidates */
+		char *end;
+		unsigned long count = k == 3 ? strtoul(field[2], &end, 10) : 0;
+		if (k != 3 || !*field[0] || !*field[1] || end == field[2] || *end) {
+			st = QUOTH_ERR_INVALID;
+			break;
+		}
+		if ((st = quoth_names_count(n, field[0], field[1], count)))
+			break;
+	}
+	for (int k = 0; k < 3; k++)
+		free(field[k]);
+	return st;
+}
