@@ -569,13 +569,16 @@ static quoth_status_t set_speakers(quoth_xdoc_t *doc, speakers_t *spk)
 }
 
 /* The key of NAME's surname (its last word) in a names table: the
- * analyzer's slug of it, or NULL (nothing to key by, or no memory). */
+ * analyzer's slug of it, or NULL (nothing to key by, too long, or no
+ * memory). */
 static char *surname_key(quoth_analyzer_t *a, const char *name)
 {
 	const char *sp = strrchr(name, ' ');
 	const char *surname = sp ? sp + 1 : name;
 	char *slug = NULL;
-	if (quoth_analyzer_slug(a, surname, strlen(surname), &slug) || !*slug) {
+	/* "spk:" + the key must make a metadata key, "XS" + it a term */
+	if (quoth_analyzer_slug(a, surname, strlen(surname), &slug) || !*slug ||
+	    strlen(slug) > 200) {
 		free(slug);
 		return NULL;
 	}
