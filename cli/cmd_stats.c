@@ -103,9 +103,13 @@ static int listing(const char *name, const char *help, int facet, int argc,
 			tsv_field(stdout, v);
 			printf("\t%u\t%u\n", na, nq);
 		} else if (facet == QUOTH_FACET_SPEAKER) {
-			printf("%6u quotations %5u articles  %s\n", nq, na, v);
+			printf("%6u %-10s %5u %-8s  %s\n", nq,
+			       nq == 1 ? "quotation" : "quotations", na,
+			       na == 1 ? "article" : "articles", v);
 		} else {
-			printf("%6u articles %6u quotations  %s\n", na, nq, v);
+			printf("%6u %-8s %6u %-10s  %s\n", na,
+			       na == 1 ? "article" : "articles", nq,
+			       nq == 1 ? "quotation" : "quotations", v);
 		}
 	}
 	if (o.format == FORMAT_JSON)

@@ -119,7 +119,7 @@ expect "surnames: speakers" 0 "$Q" speakers --index "$T/sa"
 want_speakers=$out
 has "surname alone takes the full name" "2 quotations     2 articles  Sergei Lavrov" "$out"
 has "the most quoted full name wins" "3 quotations     3 articles  Hillary Clinton" "$out"
-has "the other full name stays" "1 quotations     1 articles  Bill Clinton" "$out"
+has "the other full name stays, counted in the singular" "     1 quotation      1 article   Bill Clinton" "$out"
 eq "no speaker left as a surname alone" "$(echo "$out" | grep -c -E '  (Lavrov|Clinton)$')" "0"
 expect "surnames: reversed, rolling workers" 0 env QUOTH_ROLL_DOCS=1 "$Q" index --index "$T/sr" --jobs 2 "$T/spk/reversed.jsonl"
 expect "surnames: speakers, reversed" 0 "$Q" speakers --index "$T/sr"
