@@ -149,6 +149,7 @@ static const char *const TITLES[] = {
 	"first", "lady", "queen", "prince", "princess", "crown", "field",
 	"marshal", "premier", "gov", "rep", "sen", "pres.", "atty.",
 	"assistant", "undersecretary", "under", "head", "staff",
+	"treasurer", "superintendent", "comptroller", "trustee",
 };
 
 /* Lower-case heads of a descriptive speaker ("the senior official"). */
@@ -1296,6 +1297,28 @@ static int split_words(const char *s, size_t len, size_t (*w)[2], int max)
 	return n;
 }
 
+/* The letters of the word S[0..LEN) if it is in capitals (three letters
+ * or more, not an initialism such as "SG", none in lower case), else 0. */
+static int shouting(const char *s, size_t len)
+{
+	int upper = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if ((c >= 'a' && c <= 'z') || c >= 0x80)
+			return 0;
+		upper += c >= 'A' && c <= 'Z';
+	}
+	return upper >= 3 ? upper : 0;
+}
+
+static bool has_lower(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (s[i] >= 'a' && s[i] <= 'z')
+			return true;
+	return false;
+}
+
 static void lowcopy(const char *s, size_t len, char *buf, size_t cap)
 {
 	size_t n = 0;
@@ -1355,6 +1378,21 @@ quoth_status_t quoth_speaker_canonical(const char *name, size_t len, char **out)
 				first = 0;
 		}
 	}
+	/* A headline run into the name: "TECH SHARES HAMMERED Intel".  Not
+	 * a name in capitals ("ABN AMRO Equities", "KUWAIT INVESTMENT
+	 * AUTHORITY"): the run has two words or more, one of five letters
+	 * or more, and a word in lower case follows. */
+	int caps = first, longest = 0;
+	for (; caps < n; caps++) {
+		int letters = shouting(name + w[caps][0], w[caps][1] - w[caps][0]);
+		if (!letters)
+			break;
+		if (letters > longest)
+			longest = letters;
+	}
+	if (caps - first >= 2 && longest >= 5 && caps < n &&
+	    has_lower(name + w[caps][0], w[caps][1] - w[caps][0]))
+		first = caps;
 	char *o = malloc(len + 64);
 	if (!o)
 		return QUOTH_ERR_NOMEM;

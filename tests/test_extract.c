@@ -414,6 +414,17 @@ static void test_canonical(void **state)
 		{ "the Foreign Ministry", "Foreign Ministry" },
 		{ "Lavrov’s", "Lavrov" },
 		{ "  Vladimir   Putin ", "Vladimir Putin" },
+		{ "Australian Treasurer Wayne Swan", "Wayne Swan" },
+		{ "City Comptroller William Thompson", "William Thompson" },
+		/* a headline in capitals run into the name goes... */
+		{ "TECH SHARES HAMMERED Intel", "Intel" },
+		{ "STERLING WORRIES Vince Cable", "Vince Cable" },
+		/* ...a name in capitals stays */
+		{ "ABN AMRO Equities", "ABN AMRO Equities" },
+		{ "SG CIB Commodities", "SG CIB Commodities" },
+		{ "KUWAIT INVESTMENT AUTHORITY", "KUWAIT INVESTMENT AUTHORITY" },
+		{ "MANAGING DIRECTOR OF KUWAIT INVESTMENT AUTHORITY",
+		  "MANAGING DIRECTOR OF KUWAIT INVESTMENT AUTHORITY" },
 	};
 	(void)state;
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
