@@ -1368,8 +1368,13 @@ quoth_status_t quoth_speaker_canonical(const char *name, size_t len, char **out)
 			/* A person: the words after the last title. */
 			for (int k = n - 1; k >= 0; k--) {
 				lowcopy(name + w[k][0], w[k][1] - w[k][0], buf, sizeof buf);
+				/* "Connecticut Democrat Christopher Dodd":
+				 * a party member is a title here only (in
+				 * the word lists, "the Connecticut
+				 * Democrat" stays a speaker) */
 				if ((word_list_flags(buf) & F_TITLE) ||
-				    !strcmp(buf, "of") || !strcmp(buf, "the")) {
+				    !strcmp(buf, "of") || !strcmp(buf, "the") ||
+				    !strcmp(buf, "democrat")) {
 					first = k + 1;
 					break;
 				}

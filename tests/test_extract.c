@@ -416,6 +416,8 @@ static void test_canonical(void **state)
 		{ "  Vladimir   Putin ", "Vladimir Putin" },
 		{ "Australian Treasurer Wayne Swan", "Wayne Swan" },
 		{ "City Comptroller William Thompson", "William Thompson" },
+		{ "Connecticut Democrat Christopher Dodd", "Christopher Dodd" },
+		{ "Connecticut Democrat", "Connecticut Democrat" },
 		/* a headline in capitals run into the name goes... */
 		{ "TECH SHARES HAMMERED Intel", "Intel" },
 		{ "STERLING WORRIES Vince Cable", "Vince Cable" },
