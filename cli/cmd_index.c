@@ -37,6 +37,7 @@ typedef struct run {
 	double last;
 	int fatal;
 	quoth_names_t *survey;	/* surveying speakers' names into this */
+	int quiet;		/* missing paths are another pass's to report */
 } run_t;
 
 static double now(void)
@@ -86,7 +87,7 @@ static int add_dir(run_t *r, const char *path)
 	DIR *d = opendir(path);
 	if (!d) {
 		quoth_diag_t dg = {QUOTH_DIAG_FAILED, path, 0, 0, strerror(errno)};
-		if (!r->survey)
+		if (!r->quiet)
 			on_diag(NULL, &dg);
 		return 0;
 	}
@@ -127,7 +128,7 @@ static int add_path(run_t *r, const char *path, int named)
 	struct stat sb;
 	if (stat(path, &sb)) {
 		quoth_diag_t d = {QUOTH_DIAG_FAILED, path, 0, 0, strerror(errno)};
-		if (named && !r->survey)
+		if (named && !r->quiet)
 			on_diag(NULL, &d);
 		return named ? 1 : 0;
 	}
@@ -165,7 +166,8 @@ static int add_paths(run_t *r, char **paths, size_t n)
 static quoth_names_t *survey(quoth_writer_t *w, int progress, char **paths,
 			     size_t n)
 {
-	run_t r = {.w = w, .progress = progress, .survey = quoth_names_new()};
+	run_t r = {.w = w, .progress = progress, .survey = quoth_names_new(),
+		   .quiet = 1};
 	if (!r.survey) {
 		fprintf(stderr, "quoth: index: out of memory\n");
 		return NULL;
@@ -234,7 +236,9 @@ static int run_workers(int progress, char **dirs, unsigned n,
 			if (getppid() == 1)
 				_exit(EXIT_INDEX);
 			close(pfd[0]);
-			run_t wr = {.progress = progress && k == 0};
+			/* worker 0 alone reports missing paths */
+			run_t wr = {.progress = progress && k == 0,
+				    .quiet = k != 0 || how->survey};
 			char *err = NULL;
 			if (quoth_writer_open(dirs[k], how->rebuild, &wr.w, &err)) {
 				fprintf(stderr, "quoth: %s: %s\n", dirs[k], err);

@@ -417,6 +417,10 @@ done
 expect "many bad files" 1 "$Q" index --index "$T/midx" --jobs 2 "$T/many"
 eq "one whole line per bad file" \
 	"$(grep -cE '^quoth: [^ ]*/many/(b[0-9]+\.txt: binary file|e[0-9]+\.txt: empty file)$' <<<"$err")" "300"
+for j in 1 2 3; do
+	expect "missing path, --jobs $j" 1 "$Q" index --index "$T/nidx$j" --jobs "$j" "$T/no-such-file.txt" "$T/long.jsonl"
+	eq "missing path reported once, --jobs $j" "$(grep -c 'no-such-file.txt: No such file' <<<"$err")" "1"
+done
 expect "every good line once" 0 "$Q" search --index "$T/lidx" --count lantern
 eq "59 lanterns" "$out" "59"
 chmod 000 "$B/good.txt"
