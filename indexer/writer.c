@@ -1160,9 +1160,17 @@ quoth_status_t quoth_writer_use_names(quoth_writer_t *w, quoth_names_t *names)
 	return st ? dbfail(w, w->articles, st) : QUOTH_OK;
 }
 
+static int count_alone(void *ctx, const char *v, size_t len)
+{
+	if (!memchr(v, ' ', len))
+		++*(unsigned long *)ctx;
+	return 0;
+}
+
 /* Records the binding of SURNAME to NAME, and counts the quotations
  * earlier runs indexed by SURNAME alone: they keep it (renaming them would
- * mean rewriting their articles). */
+ * mean rewriting their articles).  A speaker of several words may share
+ * the term ("Lynch Bell", "Lynch-Bell"): those are not counted. */
 static int record_binding(void *ctx, const char *surname, const char *name)
 {
 	quoth_writer_t *w = ctx;
@@ -1173,8 +1181,8 @@ static int record_binding(void *ctx, const char *surname, const char *name)
 	if (quoth_xdb_set_metadata(w->articles, key, name) ||
 	    quoth_xdb_termfreq(w->quotes, term, &n))
 		return 1;
-	w->stats.unnamed += n;
-	return 0;
+	return n && quoth_xdb_values(w->quotes, term, QUOTH_SLOT_SPEAKER,
+				     count_alone, &w->stats.unnamed);
 }
 
 /* ---- removing vanished files ---- */

@@ -323,6 +323,21 @@ quoth_status_t quoth_xdb_delete_stale(quoth_xdb_t *db, const char *term,
 	});
 }
 
+quoth_status_t quoth_xdb_values(quoth_xdb_t *db, const char *term,
+				unsigned slot,
+				int (*fn)(void *ctx, const char *v, size_t len),
+				void *ctx)
+{
+	GUARD(db->errmsg, {
+		for (Xapian::PostingIterator p = db->db->postlist_begin(term);
+		     p != db->db->postlist_end(term); ++p) {
+			std::string v = db->db->get_document(*p).get_value(slot);
+			if (fn(ctx, v.data(), v.size()))
+				break;
+		}
+	});
+}
+
 quoth_status_t quoth_xdb_termfreq(quoth_xdb_t *db, const char *term,
 				  unsigned *out)
 {

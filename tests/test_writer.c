@@ -167,8 +167,9 @@ static void put(const fixture_t *f, const char *name, const char *text,
 }
 
 /* Indexes PATHS[0..N) into f->idx2, surveying the speakers' names first
- * when SURVEY. */
-static void index_files(fixture_t *f, char paths[][128], size_t n, int survey)
+ * when SURVEY; returns the run's stats.unnamed. */
+static unsigned long index_files(fixture_t *f, char paths[][128], size_t n,
+				 int survey)
 {
 	quoth_writer_t *w;
 	char *err = NULL;
@@ -182,8 +183,10 @@ static void index_files(fixture_t *f, char paths[][128], size_t n, int survey)
 		assert_int_equal(quoth_writer_add_file(w, paths[i], NULL, NULL),
 				 QUOTH_OK);
 	assert_int_equal(quoth_writer_finish(w, NULL, 0), QUOTH_OK);
+	unsigned long unnamed = quoth_writer_stats(w)->unnamed;
 	quoth_writer_close(w);
 	quoth_names_free(names);
+	return unnamed;
 }
 
 /* The full name an index recorded for SURNAME, or NULL (caller frees). */
@@ -211,7 +214,7 @@ static void test_surname_takes_the_full_name(void **state)
 	put(f, "b.txt", "\"We wait,\" Lavrov said.\n", paths[0], 128);
 	put(f, "c.txt", "\"We go,\" Foreign Minister Sergei Lavrov said.\n",
 	    paths[1], 128);
-	index_files(f, paths, 2, 1);
+	assert_int_equal(index_files(f, paths, 2, 1), 0);
 	assert_int_equal(freq2(f, QUOTH_QUOTES_DB, "XSsergei-lavrov"), 2);
 	assert_int_equal(freq2(f, QUOTH_QUOTES_DB, "XSlavrov"), 0);
 	assert_int_equal(freq2(f, QUOTH_ARTICLES_DB, "XSsergei-lavrov"), 2);
@@ -230,6 +233,25 @@ static void test_surname_takes_the_full_name(void **state)
 	assert_int_equal(freq2(f, QUOTH_QUOTES_DB, "XSsergei-lavrov"), 3);
 	assert_int_equal(freq2(f, QUOTH_QUOTES_DB, "XSivan-lavrov"), 2);
 	assert_int_equal(freq2(f, QUOTH_QUOTES_DB, "XSlavrov"), 0);
+}
+
+/* A later run that brings the full name counts the quotations earlier
+ * runs left by surname alone, and not those of a speaker of several words
+ * whose term is the same ("Lynch Bell"). */
+static void test_unnamed_counted(void **state)
+{
+	fixture_t *f = *state;
+	char first[2][128], later[1][128];
+	put(f, "b.txt", "\"We wait,\" Lynch-Bell said.\n", first[0], 128);
+	put(f, "c.txt", "\"We stay,\" Lynch Bell said.\n", first[1], 128);
+	assert_int_equal(index_files(f, first, 2, 1), 0);
+	assert_int_equal(freq2(f, QUOTH_QUOTES_DB, "XSlynch-bell"), 2);
+	put(f, "d.txt", "\"We go,\" Michael Lynch-Bell said.\n", later[0], 128);
+	assert_int_equal(index_files(f, later, 1, 1), 1);
+	char *v = binding(f, "lynch-bell");
+	assert_non_null(v);
+	assert_string_equal(v, "Michael Lynch-Bell");
+	free(v);
 }
 
 /* A writer given no names leaves the surname alone as it is. */
@@ -251,7 +273,7 @@ int main(void)
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 		T(test_stem_terms), T(test_title_terms), T(test_quote_terms),
 		T(test_schema_refused), T(test_surname_takes_the_full_name),
-		T(test_no_survey_no_names),
+		T(test_no_survey_no_names), T(test_unnamed_counted),
 #undef T
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,12 +1,14 @@
-/* test_xapian.c - the C binding's query constructors: a query Xapian
- * refuses gives NULL and a reason to take, not a crash or a silent NULL. */
+/* test_xapian.c - the C binding: a query Xapian refuses gives NULL and a
+ * reason to take, not a crash or a silent NULL; reading values by term. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "quoth/xapian.h"
 
@@ -56,11 +58,55 @@ static void test_accepted_query_leaves_no_error(void **state)
 		quoth_xq_destroy(kids[i]);
 }
 
+static int collect(void *ctx, const char *v, size_t len)
+{
+	char *buf = ctx;
+	strncat(buf, v, len);
+	strcat(buf, ";");
+	return strlen(buf) > 8; /* stops after the second */
+}
+
+/* quoth_xdb_values(): the values of the documents a term indexes, in
+ * docid order, until the callback says stop. */
+static void test_values_by_term(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/quoth-xapian-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char path[64];
+	snprintf(path, sizeof path, "%s/db", dir);
+	quoth_xdb_t *db;
+	char *err = NULL;
+	assert_int_equal(quoth_xdb_open_writable(path, 1, &db, &err), QUOTH_OK);
+	static const char *const vals[] = {"one", "two", "three", "four"};
+	for (size_t i = 0; i < 4; i++) {
+		quoth_xdoc_t *d = quoth_xdoc_new();
+		assert_non_null(d);
+		const char *t = i == 1 ? "Xother" : "Xterm";
+		assert_int_equal(quoth_xdoc_add_boolean(d, t, strlen(t)), QUOTH_OK);
+		assert_int_equal(quoth_xdoc_set_value(d, 3, vals[i],
+						      strlen(vals[i])), QUOTH_OK);
+		assert_int_equal(quoth_xdb_add(db, d), QUOTH_OK);
+		quoth_xdoc_destroy(d);
+	}
+	char buf[64] = "";
+	assert_int_equal(quoth_xdb_values(db, "Xterm", 3, collect, buf), QUOTH_OK);
+	assert_string_equal(buf, "one;three;");
+	buf[0] = 0;
+	assert_int_equal(quoth_xdb_values(db, "Xnone", 3, collect, buf), QUOTH_OK);
+	assert_string_equal(buf, "");
+	quoth_xdb_close(db);
+	char cmd[96];
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_refused_query_says_why),
 		cmocka_unit_test(test_accepted_query_leaves_no_error),
+		cmocka_unit_test(test_values_by_term),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

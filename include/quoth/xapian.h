@@ -102,6 +102,13 @@ quoth_status_t quoth_xdb_add(quoth_xdb_t *db, const quoth_xdoc_t *doc);
 /* Deletes every document indexed by TERM. */
 quoth_status_t quoth_xdb_delete(quoth_xdb_t *db, const char *term);
 
+/* Calls FN(CTX, value, len) with the value in SLOT of each document indexed
+ * by TERM, until FN returns non-zero. */
+quoth_status_t quoth_xdb_values(quoth_xdb_t *db, const char *term,
+				unsigned slot,
+				int (*fn)(void *ctx, const char *v, size_t len),
+				void *ctx);
+
 /* Deletes the documents indexed by TERM whose value in SLOT is not KEEP;
  * *DELETED (if non-NULL) gets their number. */
 quoth_status_t quoth_xdb_delete_stale(quoth_xdb_t *db, const char *term,
