@@ -2157,8 +2157,15 @@ static bool sent_subject(const struct ex *x, int lo, int hi, struct attr *at)
 	return false;
 }
 
-/* "X: …" at the head of line L (after its bullet). */
-static bool line_head(const struct ex *x, int l, struct attr *at, bool whole)
+/* "X: …" at the head of line L (after its bullet).  With UPTO >= 0 (the
+ * opening mark of a quotation on line L), the head must govern it: it
+ * names someone the text names in full ("NOYER: On conclusions: “…” ...",
+ * a transcript), or at most HEAD_REACH words outside quotations lie
+ * between the colon and the mark ("KEY POINTS: The prosecutor indicts ...
+ * Following are views from analysts: ... “…”" is not a speaker's line). */
+#define HEAD_REACH 20
+static bool line_head(const struct ex *x, int l, struct attr *at, bool whole,
+		      int upto)
 {
 	if (l < 0 || l >= x->nln || x->ln[l].tok0 < 0)
 		return false;
@@ -2191,6 +2198,13 @@ static bool line_head(const struct ex *x, int l, struct attr *at, bool whole)
 	struct attr t = *at;
 	if (!np_kind(x, a, b, &t, true) || (t.kind != A_PERSON && t.kind != A_ORG))
 		return false;
+	char w[40];
+	wcopy(x, &x->tok[b], w, sizeof w, true);
+	int prose = 0;
+	for (int m = c + 1; m < upto; m++)
+		prose += x->tok[m].q < 0 && x->tok[m].kind == T_WORD;
+	if (prose > HEAD_REACH && !known_single(x, w))
+		return false;
 	/* A head "Tillerson:" names a speaker even when the text never
 	 * gives the full name. */
 	if (t.kind == A_ORG && t.na == t.b && !(x->tok[b].flags & F_ORG))
@@ -2200,10 +2214,12 @@ static bool line_head(const struct ex *x, int l, struct attr *at, bool whole)
 	return true;
 }
 
-/* The speaker named by line L or the bullets it sits under. */
-static bool outline(const struct ex *x, int l, struct attr *at)
+/* The speaker named by the line of token OPEN (a quotation's opening
+ * mark) or the bullets that line sits under. */
+static bool outline(const struct ex *x, int open, struct attr *at)
 {
-	if (line_head(x, l, at, false))
+	int l = x->tok[open].line;
+	if (line_head(x, l, at, false, open))
 		return true;
 	if (l < 0 || l >= x->nln)
 		return false;
@@ -2218,7 +2234,7 @@ static bool outline(const struct ex *x, int l, struct attr *at)
 		seen++;
 		if (M->indent >= ind)
 			continue;
-		if (line_head(x, m, at, true))
+		if (line_head(x, m, at, true, -1))
 			return true;
 		ind = M->indent;
 		if (ind == 0 && !M->bullet)
@@ -2407,7 +2423,7 @@ static void finish(struct ex *x, int k, struct attr *at, const char *inherit)
 			struct attr o = { .cue0 = -1, .cue1 = -1 };
 			char *owned = NULL;
 			const char *s = NULL;
-			if (outline(x, x->tok[x->pc[k].topen].line, &o) &&
+			if (outline(x, x->pc[k].topen, &o) &&
 			    o.kind == A_PERSON) {
 				finish(x, k, &o, NULL);
 				at->speaker = o.speaker;
@@ -2561,7 +2577,7 @@ static void attribute(struct ex *x, int k)
 	}
 	if (!ok) {
 		struct attr o = *at;
-		if (outline(x, x->tok[P->topen].line, &o)) {
+		if (outline(x, P->topen, &o)) {
 			*at = o;
 			ok = true;
 		}

@@ -258,6 +258,32 @@ static void test_colon_head(void **state)
 	      "Tillerson", "Tillerson", ":");
 }
 
+/* A line's head governs the quotations that follow it closely, or all of
+ * them when it names someone the text names in full (a transcript); not a
+ * section label followed by prose. */
+static void test_colon_head_reach(void **state)
+{
+	const char *t =
+		"KEY POINTS: The prosecutor indicts two former officials on "
+		"bribery charges linked to the sale. The watchdog says it plans no "
+		"immediate action after the finding. Following are views from "
+		"analysts: \"This is so far only about the individuals involved.\"\n";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "This is so far only about the individuals involved.",
+	      NULL, NULL, "*", "*");
+	t = "Following is testimony by governor Christian Noyer to the "
+	    "committee.\n\n"
+	    "NOYER: On conclusions: \"I cannot draw conclusions yet.\" On the "
+	    "timing of the alert, which came on a Sunday afternoon after the "
+	    "markets had closed for the week and the bank had called: \"I was "
+	    "alerted on Sunday.\"\n";
+	assert_int_equal(run(state, t), 2);
+	check(state, 0, "I cannot draw conclusions yet.", NULL, "Christian Noyer",
+	      "*", "*");
+	check(state, 1, "I was alerted on Sunday.", NULL, "Christian Noyer", "*",
+	      "*");
+}
+
 static void test_x_said_colon(void **state)
 {
 	const char *t = "Peskov, Putin’s press secretary, put it bluntly. Also, as "
@@ -464,7 +490,7 @@ int main(void)
 		T(test_organisation),
 		T(test_colon_head),
 		T(test_x_said_colon),
-		T(test_outline_bullets),
+		T(test_outline_bullets), T(test_colon_head_reach),
 		T(test_seed_tillerson),
 		T(test_scare_quote),
 		T(test_partial_quote_with_cue),
