@@ -253,6 +253,7 @@ static const char *const STOPS[] = {
 	"without", "within", "among", "between", "into", "through", "until",
 	"unlike", "like", "including", "other", "another", "such", "said",
 	"says", "update", "photo", "read", "related", "advertisement",
+	"additional",	/* "(Additional reporting by ...)" */
 	"click", "share", "subscribe", "join", "follow", "then", "do",
 	"does", "did", "is", "are", "was", "were", "be", "has", "have",
 	"had", "will", "would", "can", "could", "should", "may", "might",

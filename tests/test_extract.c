@@ -284,6 +284,19 @@ static void test_colon_head_reach(void **state)
 	      "*");
 }
 
+/* Reuters' credit line is no one's cue: "(Additional reporting by ...)". */
+static void test_credit_line_not_a_speaker(void **state)
+{
+	const char *t =
+		"\"If there is a new bubble I do not think one deal is a talisman "
+		"of that,\" Eric Schmidt told the students. \"Before you call it "
+		"a bubble, look for a trend.\" (Additional reporting by Michael "
+		"Flaherty in New York)\n";
+	assert_int_equal(run(state, t), 2);
+	check(state, 1, "Before you call it a bubble, look for a trend.", NULL,
+	      "Eric Schmidt", NULL, NULL);
+}
+
 static void test_x_said_colon(void **state)
 {
 	const char *t = "Peskov, Putin’s press secretary, put it bluntly. Also, as "
@@ -491,6 +504,7 @@ int main(void)
 		T(test_colon_head),
 		T(test_x_said_colon),
 		T(test_outline_bullets), T(test_colon_head_reach),
+		T(test_credit_line_not_a_speaker),
 		T(test_seed_tillerson),
 		T(test_scare_quote),
 		T(test_partial_quote_with_cue),
