@@ -2332,6 +2332,10 @@ static const char *resolve_org(const struct ex *x, int from, int *tok)
 			break;
 		if (t->q >= 0 || !name_word(t) || !(t->flags & F_ORG))
 			continue;
+		/* a name alone in brackets is a credit, not a subject:
+		 * "LONDON (Reuters) - ..." */
+		if (punct_is(x, j - 1, "(") && punct_is(x, j + 1, ")"))
+			continue;
 		*tok = j;
 		return "";
 	}

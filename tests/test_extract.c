@@ -297,6 +297,21 @@ static void test_credit_line_not_a_speaker(void **state)
 	      "Eric Schmidt", NULL, NULL);
 }
 
+/* "it said" names the organisation before it, not the agency credited in
+ * the dateline. */
+static void test_dateline_credit_not_it(void **state)
+{
+	const char *t = "LONDON (Reuters) - Widget makers had a bad year. \"Sales "
+			"fell sharply,\" it said.\n";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "Sales fell sharply,", NULL, NULL, "it", "said");
+	t = "LONDON (Reuters) - The Finance Ministry held its forecast. "
+	    "\"Inflation is too high,\" it said.\n";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "Inflation is too high,", NULL, "Finance Ministry", "it",
+	      "said");
+}
+
 static void test_x_said_colon(void **state)
 {
 	const char *t = "Peskov, Putin’s press secretary, put it bluntly. Also, as "
@@ -504,7 +519,7 @@ int main(void)
 		T(test_colon_head),
 		T(test_x_said_colon),
 		T(test_outline_bullets), T(test_colon_head_reach),
-		T(test_credit_line_not_a_speaker),
+		T(test_credit_line_not_a_speaker), T(test_dateline_credit_not_it),
 		T(test_seed_tillerson),
 		T(test_scare_quote),
 		T(test_partial_quote_with_cue),
