@@ -150,6 +150,8 @@ static const char *const TITLES[] = {
 	"marshal", "premier", "gov", "rep", "sen", "pres.", "atty.",
 	"assistant", "undersecretary", "under", "head", "staff",
 	"treasurer", "superintendent", "comptroller", "trustee",
+	"president-elect", "vice-president", "vice-chairman", "vice-chair",
+	"director-general", "managing", "partner",
 };
 
 /* Lower-case heads of a descriptive speaker ("the senior official"). */

@@ -472,6 +472,9 @@ static void test_canonical(void **state)
 		{ "City Comptroller William Thompson", "William Thompson" },
 		{ "Connecticut Democrat Christopher Dodd", "Christopher Dodd" },
 		{ "Connecticut Democrat", "Connecticut Democrat" },
+		{ "President-elect Barack Obama", "Barack Obama" },
+		{ "Fed Vice-Chairman Donald Kohn", "Donald Kohn" },
+		{ "Managing Partner Whitney Tilson", "Whitney Tilson" },
 		/* a headline in capitals run into the name goes... */
 		{ "TECH SHARES HAMMERED Intel", "Intel" },
 		{ "STERLING WORRIES Vince Cable", "Vince Cable" },
