@@ -135,13 +135,8 @@ quoth_status_t quoth_names_count(quoth_names_t *n, const char *surname,
 quoth_status_t quoth_names_bind(quoth_names_t *n, const char *surname,
 				const char *name)
 {
-	size_t had = n->binds.n;
-	entry_t *e = get(&n->binds, surname, name, 0);
-	if (!e)
-		return QUOTH_ERR_NOMEM;
-	if (n->binds.n > had)
-		e->round = 0;
-	return QUOTH_OK;
+	/* a new entry has round 0; an existing one stands */
+	return get(&n->binds, surname, name, 0) ? QUOTH_OK : QUOTH_ERR_NOMEM;
 }
 
 /* Whether candidate C beats the binding B of this round. */
