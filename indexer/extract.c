@@ -1961,12 +1961,45 @@ static bool cue_before(const struct ex *x, int lo, int end, struct attr *at)
 	return false;
 }
 
+/* "GEORGE DAVIS, SENIOR CURRENCY STRATEGIST, RBC CAPITAL MARKETS, TORONTO:
+ * “…”": when the words [lo, pv) before the colon are nothing but a list of
+ * names, the person heading it speaks, not the place ending it. */
+static bool list_head(const struct ex *x, int lo, int pv, struct attr *at)
+{
+	int a = lo;
+	while (a < pv && x->tok[a].kind != T_WORD)
+		a++;
+	int comma = -1;
+	for (int j = a; j < pv; j++) {
+		const struct tok *t = &x->tok[j];
+		if (t->q >= 0 || j - a > 40 ||
+		    (t->kind == T_WORD ? !(t->flags & (F_CAP | F_STOP | F_PART))
+				       : !punct_is(x, j, ",&-'")))
+			return false;
+		if (comma < 0 && punct_is(x, j, ","))
+			comma = j;
+	}
+	/* the head: a name of two words or more (in capitals, too) */
+	if (comma <= a + 1 || np_fwd(x, a, comma - 1) != comma - 1)
+		return false;
+	struct attr t = *at;
+	if (!np_kind(x, a, comma - 1, &t, true) || t.kind != A_PERSON)
+		return false;
+	*at = t;
+	return true;
+}
+
 /* Attribution from the words [lo, end) before a quotation: a cue, or
  * "X: “…”", or the subject of a sentence ending in a colon. */
 static bool before_ctx(const struct ex *x, int lo, int end, struct attr *at,
 		       bool weak)
 {
 	int pv = end - 1;
+	if (punct_is(x, pv, ":") && list_head(x, lo, pv, at)) {
+		at->colon = true;
+		at->cue0 = -1;
+		return true;
+	}
 	if (punct_is(x, pv, ":") && pv - 1 >= lo && x->tok[pv - 1].kind == T_WORD) {
 		/* "Pollsters agree - Carl Bialik: “" */
 		struct attr t = *at;
@@ -2345,6 +2378,32 @@ static const char *resolve_org(const struct ex *x, int from, int *tok)
 }
 
 /* Turns AT's tokens into speaker, mention and cue strings. */
+/* A person's name in capitals ("CARL LANTZ, ... :") as the name is
+ * written elsewhere: "Carl Lantz", "Bill O'Neill", "Jens-Oliver", "St.
+ * Louis".  Initials ("T.J.") stay as they are; so does a name of one word
+ * ("UBS") or with a letter in lower case. */
+static void title_case(char *s)
+{
+	if (!strchr(s, ' '))
+		return;
+	for (const char *p = s; *p; p++)
+		if (*p >= 'a' && *p <= 'z')
+			return;
+	for (char *w = s; *w;) {
+		while (*w == ' ')
+			w++;
+		char *e = w;
+		while (*e && *e != ' ')
+			e++;
+		const char *dot = memchr(w, '.', (size_t)(e - w));
+		bool initials = dot && dot + 1 < e;
+		for (char *p = w + 1; !initials && p < e; p++)
+			if (*p >= 'A' && *p <= 'Z' && p[-1] != '\'' && p[-1] != '-')
+				*p = (char)(*p + 32);
+		w = e;
+	}
+}
+
 static void finish(struct ex *x, int k, struct attr *at, const char *inherit)
 {
 	if (at->kind == A_NONE && !inherit)
@@ -2398,6 +2457,8 @@ static void finish(struct ex *x, int k, struct attr *at, const char *inherit)
 		}
 		if (quoth_speaker_canonical(nm, strlen(nm), &at->speaker))
 			x->oom = true;
+		else
+			title_case(at->speaker);
 		free(nm);
 	} else if (at->kind == A_ORG) {
 		if (quoth_speaker_canonical(x->t + x->tok[at->na].s,

@@ -312,6 +312,27 @@ static void test_dateline_credit_not_it(void **state)
 	      "said");
 }
 
+/* Reuters' views of analysts: "NAME, TITLE, FIRM, CITY: “…”" is said by
+ * the person heading the list, named as elsewhere; not by the city. */
+static void test_list_head_in_capitals(void **state)
+{
+	const char *t =
+		"The dollar fell. GEORGE DAVIS, SENIOR CURRENCY STRATEGIST, RBC "
+		"CAPITAL MARKETS, TORONTO: \"I think the market had been leaning "
+		"toward a cut.\" BILL O'NEILL, PARTNER, LOGIC ADVISORS, UPPER "
+		"SADDLE RIVER, NEW JERSEY: \"Crude is range-bound.\"\n";
+	assert_int_equal(run(state, t), 2);
+	check(state, 0, "I think the market had been leaning toward a cut.", NULL,
+	      "George Davis", "GEORGE DAVIS", ":");
+	check(state, 1, "Crude is range-bound.", NULL, "Bill O'Neill",
+	      "BILL O'NEILL", ":");
+	/* a sentence with a list in it is not such a list */
+	t = "The chief executive of Bear, Alan Schwartz, on a conference call "
+	    "on Friday, said: \"This is a bridge.\"\n";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "This is a bridge.", NULL, "Alan Schwartz", "*", "said");
+}
+
 static void test_x_said_colon(void **state)
 {
 	const char *t = "Peskov, Putin’s press secretary, put it bluntly. Also, as "
@@ -523,6 +544,7 @@ int main(void)
 		T(test_x_said_colon),
 		T(test_outline_bullets), T(test_colon_head_reach),
 		T(test_credit_line_not_a_speaker), T(test_dateline_credit_not_it),
+		T(test_list_head_in_capitals),
 		T(test_seed_tillerson),
 		T(test_scare_quote),
 		T(test_partial_quote_with_cue),
