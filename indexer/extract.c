@@ -14,9 +14,11 @@
  *   3. attribution, quotation by quotation in text order (so that earlier
  *      speakers are known when a pronoun is resolved): "according to X",
  *      a cue verb in the sentence before the quotation, "X said"/"said X"
- *      after it, "X: “…”", the head of the line or of the enclosing outline
- *      bullets, and last the speaker of the previous paragraph's quotation
- *      when this one stands alone.
+ *      after it, "X: “…”" (of a list "NAME, TITLE, FIRM, CITY: “…”", its
+ *      head), the head of the line (when near the quotation or naming
+ *      someone named in full) or of the enclosing outline bullets, and last
+ *      the speaker of the previous paragraph's quotation when this one
+ *      stands alone.
  *
  * Why rules instead of a model: the extractor runs inside the indexer over
  * whole archives, with no data files, and its decisions must be explainable
