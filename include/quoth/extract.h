@@ -85,7 +85,8 @@ typedef struct quoth_quotes quoth_quotes_t;
 /* Extracts the quotations of TEXT[0..LEN) (any bytes; NUL bytes allowed),
  * in text order, not overlapping.  Returns QUOTH_OK and *OUT (possibly
  * holding none; free with quoth_quotes_destroy()), or QUOTH_ERR_NOMEM with
- * *OUT NULL.  Uses only libc; thread-safe (no shared state). */
+ * *OUT NULL.  Uses only libc; thread-safe (its one shared state, the
+ * word table, is built once under pthread_once and only read after). */
 quoth_status_t quoth_extract(const char *text, size_t len,
 			     quoth_quotes_t **out);
 
