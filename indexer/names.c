@@ -21,6 +21,7 @@ typedef struct entry {
 typedef struct table {
 	entry_t *v;
 	size_t n, cap;
+	int by_name;		/* keyed by surname and name, not surname alone */
 } table_t;
 
 struct quoth_names {
@@ -41,10 +42,12 @@ static uint64_t hash(const char *s, const char *t)
 	return h;
 }
 
-/* The slot of (SURNAME, NAME) in T (NAME NULL: T is keyed by surname
- * alone): the entry's, or the empty slot where it would go. */
+/* The slot of the key (SURNAME, NAME) in T (NAME ignored unless T is
+ * keyed by name): the entry's, or the empty slot where it would go. */
 static entry_t *slot(const table_t *t, const char *surname, const char *name)
 {
+	if (!t->by_name)
+		name = NULL;
 	size_t i = hash(surname, name) & (t->cap - 1);
 	for (;; i = (i + 1) & (t->cap - 1)) {
 		entry_t *e = &t->v[i];
@@ -54,8 +57,8 @@ static entry_t *slot(const table_t *t, const char *surname, const char *name)
 	}
 }
 
-/* Doubles T; KEYED_BY_NAME as slot()'s NAME. */
-static int grow(table_t *t, int keyed_by_name)
+/* Doubles T. */
+static int grow(table_t *t)
 {
 	size_t cap = t->cap ? t->cap * 2 : 64;
 	entry_t *old = t->v;
@@ -68,25 +71,23 @@ static int grow(table_t *t, int keyed_by_name)
 	t->cap = cap;
 	for (size_t i = 0; i < oldcap; i++)
 		if (old[i].surname)
-			*slot(t, old[i].surname,
-			      keyed_by_name ? old[i].name : NULL) = old[i];
+			*slot(t, old[i].surname, old[i].name) = old[i];
 	free(old);
 	return 0;
 }
 
 /* The entry for the key, added (count 0) if missing; NULL when out of
  * memory. */
-static entry_t *get(table_t *t, const char *surname, const char *name,
-		    int keyed_by_name)
+static entry_t *get(table_t *t, const char *surname, const char *name)
 {
 	if (t->v) {
-		entry_t *e = slot(t, surname, keyed_by_name ? name : NULL);
+		entry_t *e = slot(t, surname, name);
 		if (e->surname)
 			return e;
 	}
-	if ((t->n + 1) * 2 > t->cap && grow(t, keyed_by_name))
+	if ((t->n + 1) * 2 > t->cap && grow(t))
 		return NULL;
-	entry_t *e = slot(t, surname, keyed_by_name ? name : NULL);
+	entry_t *e = slot(t, surname, name);
 	e->surname = strdup(surname);
 	e->name = strdup(name);
 	if (!e->surname || !e->name) {
@@ -110,7 +111,10 @@ static void table_free(table_t *t)
 
 quoth_names_t *quoth_names_new(void)
 {
-	return calloc(1, sizeof(quoth_names_t));
+	quoth_names_t *n = calloc(1, sizeof *n);
+	if (n)
+		n->cands.by_name = 1;
+	return n;
 }
 
 void quoth_names_free(quoth_names_t *n)
@@ -125,7 +129,7 @@ void quoth_names_free(quoth_names_t *n)
 quoth_status_t quoth_names_count(quoth_names_t *n, const char *surname,
 				 const char *name, unsigned long count)
 {
-	entry_t *e = get(&n->cands, surname, name, 1);
+	entry_t *e = get(&n->cands, surname, name);
 	if (!e)
 		return QUOTH_ERR_NOMEM;
 	e->count += count;
@@ -136,7 +140,7 @@ quoth_status_t quoth_names_bind(quoth_names_t *n, const char *surname,
 				const char *name)
 {
 	/* a new entry has round 0; an existing one stands */
-	return get(&n->binds, surname, name, 0) ? QUOTH_OK : QUOTH_ERR_NOMEM;
+	return get(&n->binds, surname, name) ? QUOTH_OK : QUOTH_ERR_NOMEM;
 }
 
 /* Whether candidate C beats the binding B of this round. */
@@ -154,7 +158,7 @@ quoth_status_t quoth_names_settle(quoth_names_t *n)
 		if (!c->surname)
 			continue;
 		size_t had = n->binds.n;
-		entry_t *b = get(&n->binds, c->surname, c->name, 0);
+		entry_t *b = get(&n->binds, c->surname, c->name);
 		if (!b)
 			return QUOTH_ERR_NOMEM;
 		if (n->binds.n > had) {
