@@ -216,7 +216,7 @@ static const char *const ORGS[] = {
 	"cbs", "abc", "msnbc", "fox", "tass", "interfax", "ria", "xinhua",
 	"tribune", "herald", "gazette", "guardian", "telegraph", "agency",
 	"fbi", "cia", "nsa", "dnc", "rnc", "gop", "opec", "who", "imf",
-	"nato", "un", "u.n.", "eu", "mfa", "state-run", "white",
+	"nato", "un", "u.n.", "eu", "mfa", "state-run", "white", "fed",
 };
 
 /* Heads of place names, which are not people ("South Carolina"). */
@@ -921,6 +921,12 @@ word:
 			t.kind = T_WORD;
 			t.e = j;
 			t.flags = word_flags(x, &t);
+			/* "New" starts a place's name, not a sentence, before
+			 * "York", "Jersey", "Zealand": "the New York Fed" */
+			if ((t.flags & (F_CAP | F_PLACE)) == (F_CAP | F_PLACE) &&
+			    x->ntok > 0 && (x->tok[x->ntok - 1].flags & F_CAP) &&
+			    weq(x, x->ntok - 1, "new"))
+				x->tok[x->ntok - 1].flags &= ~F_STOP;
 			if (!push_tok(x, t))
 				return false;
 			i = j;
@@ -1673,6 +1679,20 @@ static bool person_run(const struct ex *x, int na, int b, bool titled)
 	return known_single(x, s);
 }
 
+/* Is the name run [na, b] a place's name of two words or more ("New
+ * York", "South Carolina")?  "New" counts only before a place (see
+ * tokenize()); one word may be a surname ("Hill", "Fields"). */
+static bool place_run(const struct ex *x, int na, int b)
+{
+	if (na == b)
+		return false;
+	for (int k = na; k <= b; k++)
+		if (!(x->tok[k].flags & F_PLACE) &&
+		    !(k < b && weq(x, k, "new")))
+			return false;
+	return true;
+}
+
 /* Classifies the noun phrase [a, b]: fills AT (kind, na). */
 static bool np_kind(const struct ex *x, int a, int b, struct attr *at,
 		    bool lenient)
@@ -1710,6 +1730,8 @@ static bool np_kind(const struct ex *x, int a, int b, struct attr *at,
 			at->na = b;
 			return true;
 		}
+		if (place_run(x, n, b))
+			return false;
 		if (h->flags & F_UPPER && n == b && !lenient)
 			return false;
 		bool titled = n > a;
@@ -1825,6 +1847,12 @@ static int np_fwd(const struct ex *x, int a, int hi)
 	int last = -1;
 	while (b <= hi && x->tok[b].kind == T_WORD && x->tok[b].q < 0) {
 		int f = x->tok[b].flags;
+		/* "Charles Rangel of New York" ends before "of"; "Secretary
+		 * of State", "Bank of America", "Port of Seattle" do not */
+		if (b - 2 >= a && last == b - 1 && weq(x, b, "of") &&
+		    name_word(&x->tok[b - 1]) && name_word(&x->tok[b - 2]) &&
+		    !(x->tok[b - 1].flags & (F_TITLE | F_ORG)))
+			break;
 		bool head = name_word(&x->tok[b]) || (f & (F_TITLE | F_ROLE | F_PRON));
 		if (head)
 			last = b;
@@ -1964,25 +1992,33 @@ static bool cue_before(const struct ex *x, int lo, int end, struct attr *at)
 }
 
 /* "GEORGE DAVIS, SENIOR CURRENCY STRATEGIST, RBC CAPITAL MARKETS, TORONTO:
- * “…”": when the words [lo, pv) before the colon are nothing but a list of
+ * “…”": when the words before the colon at PV are nothing but a list of
  * names, the person heading it speaks, not the place ending it. */
-static bool list_head(const struct ex *x, int lo, int pv, struct attr *at)
+static bool list_head(const struct ex *x, int pv, struct attr *at)
 {
-	int a = lo;
+	/* the list runs back from the colon to a heading's colon, the
+	 * quotation before or the sentence's start, across a line break
+	 * and a ';' ("CIBC WORLD MARKETS; NEW YORK") */
+	int a = pv;
+	while (a - 1 >= 0 && pv - a <= 40) {
+		const struct tok *t = &x->tok[a - 1];
+		if (t->q >= 0 || (t->kind == T_WORD ?
+				  !(t->flags & (F_CAP | F_UPPER | F_STOP | F_PART)) :
+				  t->kind == T_NL ? t->nl > 1 :
+				  !punct_is(x, a - 1, ",;&-'/")))
+			break;
+		a--;
+	}
+	if (a - 1 >= 0 && (pv - a > 40 || (x->tok[a - 1].kind == T_WORD &&
+					    x->tok[a - 1].q < 0)))
+		return false;
 	while (a < pv && x->tok[a].kind != T_WORD)
 		a++;
-	int comma = -1;
-	for (int j = a; j < pv; j++) {
-		const struct tok *t = &x->tok[j];
-		if (t->q >= 0 || j - a > 40 ||
-		    (t->kind == T_WORD ? !(t->flags & (F_CAP | F_STOP | F_PART))
-				       : !punct_is(x, j, ",&-'")))
-			return false;
-		if (comma < 0 && punct_is(x, j, ","))
-			comma = j;
-	}
+	int comma = a;
+	while (comma < pv && !punct_is(x, comma, ","))
+		comma++;
 	/* the head: a name of two words or more (in capitals, too) */
-	if (comma <= a + 1 || np_fwd(x, a, comma - 1) != comma - 1)
+	if (comma == pv || comma <= a + 1 || np_fwd(x, a, comma - 1) != comma - 1)
 		return false;
 	struct attr t = *at;
 	if (!np_kind(x, a, comma - 1, &t, true) || t.kind != A_PERSON)
@@ -1997,7 +2033,7 @@ static bool before_ctx(const struct ex *x, int lo, int end, struct attr *at,
 		       bool weak)
 {
 	int pv = end - 1;
-	if (punct_is(x, pv, ":") && list_head(x, lo, pv, at)) {
+	if (punct_is(x, pv, ":") && list_head(x, pv, at)) {
 		at->colon = true;
 		at->cue0 = -1;
 		return true;

@@ -333,6 +333,64 @@ static void test_list_head_in_capitals(void **state)
 	check(state, 0, "This is a bridge.", NULL, "Alan Schwartz", "*", "said");
 }
 
+/* The list may follow a heading or the quotation before, name a firm with
+ * digits ("4CAST LTD") and break across lines; a city that ends a list
+ * without a name before it ("IN NEW YORK") is not a speaker. */
+static void test_list_head_after_heading(void **state)
+{
+	const char *t =
+		"Rates held. COMMENTARY: RUDY NARVAS, SENIOR ANALYST, 4CAST LTD, "
+		"NEW YORK: \"It is consistent.\" DAVID RESLER, CHIEF ECONOMIST, "
+		"NOMURA SECURITIES INTERNATIONAL,\nNEW YORK: \"It is hardly "
+		"surprising.\"\n";
+	assert_int_equal(run(state, t), 2);
+	check(state, 0, "It is consistent.", NULL, "Rudy Narvas", "RUDY NARVAS",
+	      ":");
+	check(state, 1, "It is hardly surprising.", NULL, "David Resler",
+	      "DAVID RESLER", ":");
+	t = "Comments follow. SEN. HILLARY CLINTON OF NEW YORK: \"This is a "
+	    "crisis.\"\n";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "This is a crisis.", NULL, NULL, NULL, NULL);
+}
+
+/* "the New York Fed" is one name ("New" starts it, not a sentence); "Fed"
+ * names an organisation, so "the Fed" is not the New York Fed, and "it"
+ * after it is the Fed. */
+static void test_fed(void **state)
+{
+	const char *t =
+		"\"Growth is slowing,\" New York Fed President Timothy Geithner "
+		"told reporters. \"We will act,\" the New York Fed said. \"The "
+		"economy is weak,\" the Fed said. \"More is needed,\" it added. "
+		"\"Inflation is contained,\" Fed Chairman Ben Bernanke said.\n";
+	assert_int_equal(run(state, t), 5);
+	check(state, 0, "Growth is slowing,", NULL, "Timothy Geithner", "*",
+	      "told");
+	check(state, 1, "We will act,", NULL, "New York Fed", "New York Fed",
+	      "said");
+	check(state, 2, "The economy is weak,", NULL, "Fed", "Fed", "said");
+	check(state, 3, "More is needed,", NULL, "Fed", "it", "added");
+	check(state, 4, "Inflation is contained,", NULL, "Ben Bernanke", "*",
+	      "said");
+}
+
+/* "said NAME of PLACE" or "of FIRM": NAME speaks; "Secretary of State"
+ * and "Port of Seattle" are one name. */
+static void test_name_of_place(void **state)
+{
+	const char *t = "\"It matters,\" said Representative Charles B. Rangel of "
+			"New York. \"Demand is weak,\" said Shannon Cross of Cross "
+			"Research. \"Ships come,\" said Port of Seattle spokesman Bob "
+			"Smith.\n";
+	assert_int_equal(run(state, t), 3);
+	check(state, 0, "It matters,", NULL, "Charles B. Rangel",
+	      "Representative Charles B. Rangel", "said");
+	check(state, 1, "Demand is weak,", NULL, "Shannon Cross", "Shannon Cross",
+	      "said");
+	check(state, 2, "Ships come,", NULL, "Bob Smith", "*", "said");
+}
+
 static void test_x_said_colon(void **state)
 {
 	const char *t = "Peskov, Putin’s press secretary, put it bluntly. Also, as "
@@ -545,6 +603,9 @@ int main(void)
 		T(test_outline_bullets), T(test_colon_head_reach),
 		T(test_credit_line_not_a_speaker), T(test_dateline_credit_not_it),
 		T(test_list_head_in_capitals),
+		T(test_list_head_after_heading),
+		T(test_fed),
+		T(test_name_of_place),
 		T(test_seed_tillerson),
 		T(test_scare_quote),
 		T(test_partial_quote_with_cue),
