@@ -1436,6 +1436,15 @@ quoth_status_t quoth_speaker_canonical(const char *name, size_t len, char **out)
 	return QUOTH_OK;
 }
 
+bool quoth_speaker_is_org(const char *name)
+{
+	const char *sp = strrchr(name, ' ');
+	const char *last = sp ? sp + 1 : name;
+	char buf[64];
+	lowcopy(last, strlen(last), buf, sizeof buf);
+	return (word_list_flags(buf) & F_ORG) != 0;
+}
+
 /* ---- names ---- */
 
 static bool name_word(const struct tok *t)

@@ -569,10 +569,12 @@ static quoth_status_t set_speakers(quoth_xdoc_t *doc, speakers_t *spk)
 }
 
 /* The key of NAME's surname (its last word) in a names table: the
- * analyzer's slug of it, or NULL (nothing to key by, too long, or no
- * memory). */
+ * analyzer's slug of it, or NULL (an organisation, which has no surname;
+ * nothing to key by; too long; or no memory). */
 static char *surname_key(quoth_analyzer_t *a, const char *name)
 {
+	if (quoth_speaker_is_org(name))
+		return NULL;
 	const char *sp = strrchr(name, ' ');
 	const char *surname = sp ? sp + 1 : name;
 	char *slug = NULL;

@@ -574,6 +574,18 @@ static void test_canonical(void **state)
 	}
 }
 
+static void test_speaker_is_org(void **state)
+{
+	(void)state;
+	assert_true(quoth_speaker_is_org("Reuters"));
+	assert_true(quoth_speaker_is_org("Thomson Reuters"));
+	assert_true(quoth_speaker_is_org("New York Fed"));
+	assert_true(quoth_speaker_is_org("Foreign Ministry"));
+	assert_false(quoth_speaker_is_org("Ben Bernanke"));
+	assert_false(quoth_speaker_is_org("Bernanke"));
+	assert_false(quoth_speaker_is_org(""));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -615,6 +627,7 @@ int main(void)
 		T(test_empty_and_null),
 		T(test_text_contract),
 		T(test_canonical),
+		T(test_speaker_is_org),
 #undef T
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

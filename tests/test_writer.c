@@ -254,6 +254,25 @@ static void test_unnamed_counted(void **state)
 	free(v);
 }
 
+/* An organisation has no surname: "Reuters" alone is not "Thomson
+ * Reuters", "the Fed" is not "the New York Fed". */
+static void test_organisation_not_a_surname(void **state)
+{
+	fixture_t *f = *state;
+	char paths[2][128];
+	put(f, "b.txt", "\"Sales fell,\" Reuters said. \"We wait,\" the Fed "
+	    "said.\n", paths[0], 128);
+	put(f, "c.txt", "\"Profits rose,\" Thomson Reuters said. \"We act,\" "
+	    "the New York Fed said.\n", paths[1], 128);
+	assert_int_equal(index_files(f, paths, 2, 1), 0);
+	assert_int_equal(freq2(f, QUOTH_QUOTES_DB, "XSreuters"), 1);
+	assert_int_equal(freq2(f, QUOTH_QUOTES_DB, "XSthomson-reuters"), 1);
+	assert_int_equal(freq2(f, QUOTH_QUOTES_DB, "XSfed"), 1);
+	assert_int_equal(freq2(f, QUOTH_QUOTES_DB, "XSnew-york-fed"), 1);
+	assert_null(binding(f, "reuters"));
+	assert_null(binding(f, "fed"));
+}
+
 /* A writer given no names leaves the surname alone as it is. */
 static void test_no_survey_no_names(void **state)
 {
@@ -274,6 +293,7 @@ int main(void)
 		T(test_stem_terms), T(test_title_terms), T(test_quote_terms),
 		T(test_schema_refused), T(test_surname_takes_the_full_name),
 		T(test_no_survey_no_names), T(test_unnamed_counted),
+		T(test_organisation_not_a_surname),
 #undef T
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -59,6 +59,7 @@
 #define QUOTH_EXTRACT_H
 
 #include <stddef.h>
+#include <stdbool.h>
 
 #include "quoth/status.h"
 
@@ -109,6 +110,11 @@ void quoth_quotes_destroy(quoth_quotes_t *q);
  * QUOTH_ERR_NOMEM (*OUT NULL). */
 quoth_status_t quoth_speaker_canonical(const char *name, size_t len,
 				       char **out);
+
+/* Does the canonical speaker NAME name an organisation by its last word
+ * ("Reuters", "Foreign Ministry", "the New York Fed")?  Such a last word
+ * is not a person's surname: "Fed" alone is not "New York Fed". */
+bool quoth_speaker_is_org(const char *name);
 
 #ifdef __cplusplus
 }
