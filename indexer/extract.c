@@ -2405,6 +2405,25 @@ static const char *resolve_pronoun(const struct ex *x, int k, int from,
 	return c;
 }
 
+/* Can the organisation named at token J be what a later "it" stands
+ * for?  Not after "a" ("a Reuters poll"), nor as the object of "told",
+ * "by", "to" or "of" ("told Reuters", "polled by Reuters", "according to
+ * Reuters Estimates", "a unit of Reuters"). */
+static bool org_referent(const struct ex *x, int j)
+{
+	int r = run_start(x, j, 0);
+	if (r > 0 && (weq(x, r - 1, "a") || weq(x, r - 1, "an")))
+		return false;
+	if (r > 0 && (x->tok[r - 1].flags & F_DET))
+		r--;
+	static const char *const objects[] = { "told", "tells", "telling",
+					       "by", "to", "of" };
+	for (size_t i = 0; i < NELEM(objects); i++)
+		if (weq(x, r - 1, objects[i]))
+			return false;
+	return true;
+}
+
 static const char *resolve_org(const struct ex *x, int from, int *tok)
 {
 	int lines = 0;
@@ -2417,6 +2436,8 @@ static const char *resolve_org(const struct ex *x, int from, int *tok)
 		/* a name alone in brackets is a credit, not a subject:
 		 * "LONDON (Reuters) - ..." */
 		if (punct_is(x, j - 1, "(") && punct_is(x, j + 1, ")"))
+			continue;
+		if (!org_referent(x, j))
 			continue;
 		*tok = j;
 		return "";

@@ -310,6 +310,13 @@ static void test_dateline_credit_not_it(void **state)
 	assert_int_equal(run(state, t), 1);
 	check(state, 0, "Inflation is too high,", NULL, "Finance Ministry", "it",
 	      "said");
+	/* nor the object of "by", "to", "told", nor "a Reuters poll" */
+	t = "The Finance Ministry held its forecast, according to Reuters "
+	    "Estimates. A memo obtained by Reuters and a Reuters poll agree. "
+	    "\"Inflation is too high,\" it said.\n";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "Inflation is too high,", NULL, "Finance Ministry", "it",
+	      "said");
 }
 
 /* Reuters' views of analysts: "NAME, TITLE, FIRM, CITY: “…”" is said by
