@@ -1940,6 +1940,13 @@ static bool according(const struct ex *x, int lo, int hi, struct attr *at)
 	return false;
 }
 
+/* Is the name [a, b] alone in brackets, a credit rather than a subject:
+ * "LONDON (Reuters) - ..."? */
+static bool credit(const struct ex *x, int a, int b)
+{
+	return punct_is(x, a - 1, "(") && punct_is(x, b + 1, ")");
+}
+
 static bool sent_subject(const struct ex *x, int lo, int hi, struct attr *at);
 
 static bool ing_word(const struct ex *x, int v)
@@ -2093,8 +2100,11 @@ static bool cue_after(const struct ex *x, int k, struct attr *at, bool starts)
 		while (a <= hi && x->tok[a].kind == T_PUNCT && a < lo + 2)
 			a++;
 		int b = a <= hi ? np_fwd(x, a, hi) : -1;
-		if (b >= 0 && (b == hi || x->tok[b + 1].kind != T_WORD) &&
-		    np_kind(x, a, b, at, true) &&
+		/* ... not "-- Reuters' retail blog" */
+		bool alone = b >= 0 && (b == hi || (x->tok[b + 1].kind != T_WORD &&
+			     !(x->tok[b + 1].kind == T_MARK && !x->tok[b + 1].lsp &&
+			       b + 2 <= hi && x->tok[b + 2].kind == T_WORD)));
+		if (alone && np_kind(x, a, b, at, true) &&
 		    (at->kind == A_PERSON || at->kind == A_ORG)) {
 			if (at->kind == A_ORG && at->na == at->b &&
 			    !(x->tok[at->b].flags & F_ORG))
@@ -2221,6 +2231,10 @@ static bool sent_subject(const struct ex *x, int lo, int hi, struct attr *at)
 		if (a > hi)
 			return false;
 		int b = a <= hi && x->tok[a].kind == T_WORD ? np_fwd(x, a, hi) : -1;
+		if (b >= 0 && credit(x, a, b)) {
+			start = b + 2;
+			continue;
+		}
 		struct attr t = *at;
 		bool verb_next = b >= 0 && b + 1 <= hi && x->tok[b + 1].kind == T_WORD &&
 				 !(x->tok[b + 1].flags & F_CAP);
@@ -2433,11 +2447,7 @@ static const char *resolve_org(const struct ex *x, int from, int *tok)
 			break;
 		if (t->q >= 0 || !name_word(t) || !(t->flags & F_ORG))
 			continue;
-		/* a name alone in brackets is a credit, not a subject:
-		 * "LONDON (Reuters) - ..." */
-		if (punct_is(x, j - 1, "(") && punct_is(x, j + 1, ")"))
-			continue;
-		if (!org_referent(x, j))
+		if (credit(x, j, j) || !org_referent(x, j))
 			continue;
 		*tok = j;
 		return "";

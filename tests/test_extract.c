@@ -310,6 +310,13 @@ static void test_dateline_credit_not_it(void **state)
 	assert_int_equal(run(state, t), 1);
 	check(state, 0, "Inflation is too high,", NULL, "Finance Ministry", "it",
 	      "said");
+	/* nor the subject of the sentence it heads, nor the owner of a
+	 * blog after a dash */
+	t = "(Reuters) - Bear Stearns Co Inc's \"fire sale\" hurt others. (See "
+	    "here for \"Shop Talk\" -- Reuters' retail blog)\n";
+	assert_int_equal(run(state, t), 2);
+	check(state, 0, "fire sale", NULL, NULL, NULL, NULL);
+	check(state, 1, "Shop Talk", NULL, NULL, NULL, NULL);
 	/* nor the object of "by", "to", "told", nor "a Reuters poll" */
 	t = "The Finance Ministry held its forecast, according to Reuters "
 	    "Estimates. A memo obtained by Reuters and a Reuters poll agree. "
