@@ -2458,7 +2458,7 @@ static const char *resolve_org(const struct ex *x, int from, int *tok)
 /* Turns AT's tokens into speaker, mention and cue strings. */
 /* A person's name in capitals ("CARL LANTZ, ... :") as the name is
  * written elsewhere: "Carl Lantz", "Bill O'Neill", "Jens-Oliver", "St.
- * Louis".  Initials ("T.J.") stay as they are; so does a name of one word
+ * Louis", "John McCarthy".  Initials ("T.J.") stay as they are; so does a name of one word
  * ("UBS") or with a letter in lower case. */
 static void title_case(char *s)
 {
@@ -2476,7 +2476,8 @@ static void title_case(char *s)
 		const char *dot = memchr(w, '.', (size_t)(e - w));
 		bool initials = dot && dot + 1 < e;
 		for (char *p = w + 1; !initials && p < e; p++)
-			if (*p >= 'A' && *p <= 'Z' && p[-1] != '\'' && p[-1] != '-')
+			if (*p >= 'A' && *p <= 'Z' && p[-1] != '\'' && p[-1] != '-' &&
+			    !(p == w + 2 && w[0] == 'M' && w[1] == 'c' && e - w > 3))
 				*p = (char)(*p + 32);
 		w = e;
 	}

@@ -354,14 +354,14 @@ static void test_list_head_after_heading(void **state)
 {
 	const char *t =
 		"Rates held. COMMENTARY: RUDY NARVAS, SENIOR ANALYST, 4CAST LTD, "
-		"NEW YORK: \"It is consistent.\" DAVID RESLER, CHIEF ECONOMIST, "
+		"NEW YORK: \"It is consistent.\" JOHN MCCARTHY, CHIEF ECONOMIST, "
 		"NOMURA SECURITIES INTERNATIONAL,\nNEW YORK: \"It is hardly "
 		"surprising.\"\n";
 	assert_int_equal(run(state, t), 2);
 	check(state, 0, "It is consistent.", NULL, "Rudy Narvas", "RUDY NARVAS",
 	      ":");
-	check(state, 1, "It is hardly surprising.", NULL, "David Resler",
-	      "DAVID RESLER", ":");
+	check(state, 1, "It is hardly surprising.", NULL, "John McCarthy",
+	      "JOHN MCCARTHY", ":");
 	t = "Comments follow. SEN. HILLARY CLINTON OF NEW YORK: \"This is a "
 	    "crisis.\"\n";
 	assert_int_equal(run(state, t), 1);
