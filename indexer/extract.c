@@ -2458,8 +2458,8 @@ static const char *resolve_org(const struct ex *x, int from, int *tok)
 /* Turns AT's tokens into speaker, mention and cue strings. */
 /* A person's name in capitals ("CARL LANTZ, ... :") as the name is
  * written elsewhere: "Carl Lantz", "Bill O'Neill", "Jens-Oliver", "St.
- * Louis", "John McCarthy".  Initials ("T.J.") stay as they are; so does a name of one word
- * ("UBS") or with a letter in lower case. */
+ * Louis", "John McCarthy".  Initials ("T.J.") stay as they are; so does a
+ * name of one word ("UBS") or with a letter in lower case. */
 static void title_case(char *s)
 {
 	if (!strchr(s, ' '))
