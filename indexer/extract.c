@@ -921,18 +921,34 @@ word:
 			t.kind = T_WORD;
 			t.e = j;
 			t.flags = word_flags(x, &t);
-			/* "New" starts a place's name, not a sentence, before
-			 * "York", "Jersey", "Zealand": "the New York Fed" */
-			if ((t.flags & (F_CAP | F_PLACE)) == (F_CAP | F_PLACE) &&
-			    x->ntok > 0 && (x->tok[x->ntok - 1].flags & F_CAP) &&
-			    weq(x, x->ntok - 1, "new"))
-				x->tok[x->ntok - 1].flags &= ~F_STOP;
 			if (!push_tok(x, t))
 				return false;
 			i = j;
 		}
 	}
 	return true;
+}
+
+/* Words of the word lists that are part of a name in context. */
+static void name_words(struct ex *x)
+{
+	for (int i = 1; i < x->ntok; i++) {
+		struct tok *t = &x->tok[i], *p = &x->tok[i - 1];
+		if (t->kind != T_WORD || p->kind != T_WORD ||
+		    !(t->flags & F_CAP) || !(p->flags & F_CAP))
+			continue;
+		/* "New" starts a place's name, not a sentence, before
+		 * "York", "Jersey", "Zealand": "the New York Fed" */
+		if ((t->flags & F_PLACE) && weq(x, i - 1, "new"))
+			p->flags &= ~F_STOP;
+		/* "Theresa May said", "Mrs May's": a surname, not the verb;
+		 * not in a headline ("Stocks May Rise") */
+		bool next_cap = i + 1 < x->ntok && x->tok[i + 1].kind == T_WORD &&
+				(x->tok[i + 1].flags & F_CAP);
+		if (weq(x, i, "may") && !next_cap && !(t->flags & F_UPPER) &&
+		    ((p->flags & F_TITLE) || !(p->flags & F_STOP)))
+			t->flags &= ~(F_STOP | F_AUX);
+	}
 }
 
 /* Fills x->ln: indentation, bullets, first token of each line. */
@@ -2377,7 +2393,10 @@ static const char *resolve_pronoun(const struct ex *x, int k, int from,
 			continue;
 		int r = run_start(x, j, 0);
 		int n = name_start(x, r, j);
-		if (n > j || !person_run(x, n, j, n > r)) {
+		/* "the Tories", "the Democrats": a group, not a "he" */
+		bool group = n == r && n == j && weq(x, r - 1, "the") &&
+			     x->t[t->e - 1] == 's';
+		if (n > j || group || !person_run(x, n, j, n > r)) {
 			j = r;
 			continue;
 		}
@@ -2824,6 +2843,7 @@ quoth_status_t quoth_extract(const char *text, size_t len, quoth_quotes_t **out)
 	pthread_once(&word_table_once, build_word_table);
 	x.wt = &word_table;
 	if (tokenize(&x) && lines(&x)) {
+		name_words(&x);
 		pair(&x);
 		collect_names(&x);
 		for (int k = 0; k < x.npc && !x.oom; k++)

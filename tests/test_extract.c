@@ -405,6 +405,24 @@ static void test_name_of_place(void **state)
 	check(state, 2, "Ships come,", NULL, "Bob Smith", "*", "said");
 }
 
+/* "May" after a first name or a title is a surname, not the verb; "he"
+ * is not "the Tories". */
+static void test_may_and_groups(void **state)
+{
+	const char *t = "\"We will deliver,\" Theresa May said. \"No,\" Mrs "
+			"May told MPs.\n";
+	assert_int_equal(run(state, t), 2);
+	check(state, 0, "We will deliver,", NULL, "Theresa May", "Theresa May",
+	      "said");
+	check(state, 1, "No,", NULL, "Theresa May", "Mrs May", "told");
+	t = "\"We will cut taxes,\" the Tories said. Michael Howard spoke. He "
+	    "attacked the Tories. \"It is a fantasy,\" he said.\n";
+	assert_int_equal(run(state, t), 2);
+	check(state, 0, "We will cut taxes,", NULL, "Tories", "Tories",
+	      "said");
+	check(state, 1, "It is a fantasy,", NULL, "Michael Howard", "he", "said");
+}
+
 static void test_x_said_colon(void **state)
 {
 	const char *t = "Peskov, Putin’s press secretary, put it bluntly. Also, as "
@@ -632,6 +650,7 @@ int main(void)
 		T(test_list_head_after_heading),
 		T(test_fed),
 		T(test_name_of_place),
+		T(test_may_and_groups),
 		T(test_seed_tillerson),
 		T(test_scare_quote),
 		T(test_partial_quote_with_cue),
