@@ -1682,6 +1682,18 @@ static const struct person *by_role(const struct ex *x, const char *role,
 
 /* ---- attribution ---- */
 
+/* Is word token B a role capitalised as a sentence starts ("Analysts
+ * say"), not the surname of someone the text names in full ("John
+ * Challenger", "Masayoshi Son")? */
+static bool role_alone(const struct ex *x, int b)
+{
+	if (!(x->tok[b].flags & F_ROLE))
+		return false;
+	char w[40];
+	wcopy(x, &x->tok[b], w, sizeof w, true);
+	return !full_name(x, w, 0);
+}
+
 /* Is the name run [na, b] a person ("Putin" only when known as one)? */
 static bool person_run(const struct ex *x, int na, int b, bool titled)
 {
@@ -1701,7 +1713,7 @@ static bool person_run(const struct ex *x, int na, int b, bool titled)
 	const char *s = w;
 	if (!strncmp(s, "al-", 3) || !strncmp(s, "el-", 3))
 		s += 3;
-	return known_single(x, s);
+	return !role_alone(x, b) && known_single(x, s);
 }
 
 /* Is the name run [na, b] a place's name of two words or more ("New
@@ -1750,8 +1762,9 @@ static bool np_kind(const struct ex *x, int a, int b, struct attr *at,
 				return true;
 			}
 		int n = name_start(x, r, b);
-		if (n > b) {
-			at->kind = A_DESC;	/* "the President" */
+		if (n > b || (r == b && role_alone(x, b))) {
+			/* "the President"; "Analysts say" */
+			at->kind = A_DESC;
 			at->na = b;
 			return true;
 		}

@@ -423,6 +423,22 @@ static void test_may_and_groups(void **state)
 	check(state, 1, "It is a fantasy,", NULL, "Michael Howard", "he", "said");
 }
 
+/* A role capitalised as a sentence starts is nobody's name; the same
+ * word as the surname of someone named in full is. */
+static void test_role_at_sentence_start(void **state)
+{
+	const char *t = "Analysts say currencies fit that mold. \"There is an "
+			"inevitability about it,\" he said.\n";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "There is an inevitability about it,", NULL, NULL, "he",
+	      "said");
+	t = "John Challenger runs the firm. \"Hiring is slow,\" Challenger "
+	    "said.\n";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "Hiring is slow,", NULL, "John Challenger", "Challenger",
+	      "said");
+}
+
 static void test_x_said_colon(void **state)
 {
 	const char *t = "Peskov, Putin’s press secretary, put it bluntly. Also, as "
@@ -651,6 +667,7 @@ int main(void)
 		T(test_fed),
 		T(test_name_of_place),
 		T(test_may_and_groups),
+		T(test_role_at_sentence_start),
 		T(test_seed_tillerson),
 		T(test_scare_quote),
 		T(test_partial_quote_with_cue),
