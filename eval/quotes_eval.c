@@ -26,9 +26,11 @@
  *                   (the head of its first phrase is a capitalised word
  *                   that is not a pronoun: "Sen. Tom Udall of New Mexico",
  *                   "The New York Times"; not "the Florida senator"):
- *                   correct when the last word of quoth's speaker (the
- *                   surname; possessive and "al-" dropped) is one of the
- *                   Source's words, case folded.  No speaker is wrong.
+ *                   correct when the surname of quoth's speaker
+ *                   (quoth_speaker_surname(); possessive dropped) is one of
+ *                   the Source's words, or its first word is the Source's
+ *                   head (a family name written first: "Xi Jinping" for
+ *                   "Xi"), case folded.  No speaker is wrong.
  * -v prints error examples: missed quotations and wrong speakers (25 of
  * each per split, or $QUOTES_EVAL_SHOW).
  */
@@ -295,7 +297,8 @@ static bool is_pron(const char *w)
  * "of"/"from"/"at"/"who"/"for"/"in"/"with") is capitalised and not a
  * pronoun: "Sen. Tom Udall of New Mexico" and "The New York Times" name,
  * "the Florida senator" and "a senior Cruz adviser" describe. */
-static bool source_words(const char *src, char words[][48], int *nw)
+static bool source_words(const char *src, char words[][48], int *nw,
+			 int *head)
 {
 	static const char *const STOP[] = { "of", "from", "at", "who", "for",
 		"in", "with", "whose", "which", "on", "and" };
@@ -321,8 +324,10 @@ static bool source_words(const char *src, char words[][48], int *nw)
 		for (size_t i = 0; i < sizeof STOP / sizeof *STOP && !cut; i++)
 			if (*nw > 0 && !strcmp(words[*nw], STOP[i]))
 				cut = true;
-		if (!cut)
+		if (!cut) {
 			named = isupper((unsigned char)b[0]) && !is_pron(words[*nw]);
+			*head = *nw;
+		}
 		(*nw)++;
 	}
 	return named;
@@ -466,19 +471,21 @@ static void eval_article(const char *txt, const char *ann, const char *name,
 				 (int)(cpb[b] - cpb[a]), t + cpb[a]);
 		}
 		char words[32][48];
-		int nw;
-		if (!source_words(src, words, &nw))
+		int nw, head = 0;
+		if (!source_words(src, words, &nw, &head))
 			continue;
 		st->named++;
 		const quoth_quote_t *q = quoth_quotes_get(qs, hit);
 		bool ok = false;
 		if (q->speaker) {
-			const char *last = strrchr(q->speaker, ' ');
-			last = last ? last + 1 : q->speaker;
+			size_t n;
+			const char *sur = quoth_speaker_surname(q->speaker, &n);
 			char lw[48];
-			lowword(last, strlen(last), lw, sizeof lw);
+			lowword(sur, n, lw, sizeof lw);
 			for (int w = 0; w < nw && !ok; w++)
 				ok = !strcmp(words[w], lw);
+			lowword(q->speaker, strcspn(q->speaker, " "), lw, sizeof lw);
+			ok = ok || !strcmp(words[head], lw);
 		}
 		st->named_ok += ok;
 		if (!ok && verbose && shown_spk < show_max) {

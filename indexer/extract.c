@@ -286,6 +286,22 @@ static const char *const PARTICLES[] = {
 	"du", "dos", "del", "abu", "el", "ben", "mac", "st.", "y",
 };
 
+/* Common Chinese and Korean family names, which English text writes
+ * first ("Premier Wen Jiabao" ... "Wen said"). */
+static const char *const FAMILY_FIRST[] = {
+	"wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu",
+	"zhou", "xu", "sun", "ma", "zhu", "hu", "guo", "lin", "luo", "zheng",
+	"liang", "xie", "song", "tang", "han", "feng", "deng", "cao", "peng",
+	"zeng", "xiao", "tian", "dong", "pan", "yuan", "cai", "jiang", "yu",
+	"du", "ye", "cheng", "wei", "su", "lu", "ding", "ren", "shen", "yao",
+	"jin", "fu", "zhong", "cui", "tan", "lou", "qin", "shi", "wen", "bo",
+	"xi", "yi", "gao", "hao", "kong", "bai", "xiang", "xing", "zhi", "qi",
+	"mao", "jia", "meng", "qian", "gu", "niu", "kim", "lee", "park",
+	"choi", "jung", "chung", "kang", "cho", "yoon", "jang", "lim", "oh",
+	"seo", "shin", "kwon", "hwang", "ahn", "yoo", "hong", "jeon", "ko",
+	"moon", "son", "bae", "baek", "nam", "roh", "ban", "min", "jun", "ha",
+};
+
 static const char *const TIMES[] = {
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 	"sunday", "today", "yesterday", "tonight", "morning", "afternoon",
@@ -340,6 +356,7 @@ enum {
 	F_AUX = 1 << 8, F_PREP = 1 << 9, F_PART = 1 << 10, F_TIME = 1 << 11,
 	F_ADJ = 1 << 12, F_CUE1 = 1 << 13, F_UPPER = 1 << 14, F_DET = 1 << 15,
 	F_LY = 1 << 16, F_PLACE = 1 << 17, F_LEMMA = 1 << 18,
+	F_FAMILY = 1 << 19,
 };
 
 struct tok {
@@ -633,6 +650,7 @@ static void build_word_table(void)
 		{ TIMES, NELEM(TIMES), F_TIME }, { PLACES, NELEM(PLACES), F_PLACE },
 		{ NP_ADJ, NELEM(NP_ADJ), F_ADJ },
 		{ CUE_LEMMAS, NELEM(CUE_LEMMAS), F_LEMMA },
+		{ FAMILY_FIRST, NELEM(FAMILY_FIRST), F_FAMILY },
 	};
 	for (size_t i = 0; i < NELEM(lists); i++)
 		wt_add(&word_table, lists[i].list, lists[i].n, lists[i].flag);
@@ -1362,6 +1380,25 @@ static void lowcopy(const char *s, size_t len, char *buf, size_t cap)
 	buf[n] = 0;
 }
 
+/* Is the word S[0..LEN) a description such as "Chicago-based",
+ * "French-born", "London-listed"? */
+static bool described(const char *s, size_t len)
+{
+	static const char *const SUFFIXES[] = {
+		"-based", "-born", "-listed", "-owned", "-controlled",
+		"-headquartered", "-registered", "-backed", "-run",
+	};
+	char buf[64];
+	lowcopy(s, len, buf, sizeof buf);
+	size_t n = strlen(buf);
+	for (size_t i = 0; i < NELEM(SUFFIXES); i++) {
+		size_t k = strlen(SUFFIXES[i]);
+		if (n > k && !strcmp(buf + n - k, SUFFIXES[i]))
+			return true;
+	}
+	return false;
+}
+
 quoth_status_t quoth_speaker_canonical(const char *name, size_t len, char **out)
 {
 	size_t w[32][2];
@@ -1385,7 +1422,12 @@ quoth_status_t quoth_speaker_canonical(const char *name, size_t len, char **out)
 		n--;
 	}
 	int first = 0;
-	if (n > 0) {
+	/* "Chicago-based Boeing", "UK-born Smith": a description, not a
+	 * name, as far as the last such word */
+	for (int k = n - 2; k >= 0 && !first; k--)
+		if (described(name + w[k][0], w[k][1] - w[k][0]))
+			first = k + 1;
+	if (n > 0 && !first) {
 		lowcopy(name + w[n - 1][0], w[n - 1][1] - w[n - 1][0], buf, sizeof buf);
 		if ((word_list_flags(buf) & F_ORG) && n > 1) {
 			lowcopy(name + w[0][0], w[0][1] - w[0][0], buf, sizeof buf);
@@ -1461,6 +1503,36 @@ bool quoth_speaker_is_org(const char *name)
 	return (word_list_flags(buf) & F_ORG) != 0;
 }
 
+const char *quoth_speaker_surname(const char *name, size_t *len)
+{
+	static const char *const SUFFIXES[] = {"jr", "jr.", "sr", "sr.",
+					       "ii", "iii", "iv"};
+	size_t w[32][2];
+	int n = split_words(name, strlen(name), w, 32);
+	if (n == 0) {
+		*len = 0;
+		return name;
+	}
+	int k = n - 1;
+	char buf[8];
+	lowcopy(name + w[k][0], w[k][1] - w[k][0], buf, sizeof buf);
+	for (size_t i = 0; k > 0 && i < NELEM(SUFFIXES); i++)
+		if (!strcmp(buf, SUFFIXES[i]))
+			k--;
+	const char *s = name + w[k][0];
+	size_t l = w[k][1] - w[k][0];
+	while (l > 1 && s[l - 1] == ',')	/* "Hugh McColl, Jr." */
+		l--;
+	if (l > 3 && (s[0] == 'a' || s[0] == 'A' || s[0] == 'e' ||
+		      s[0] == 'E') && (s[1] == 'l' || s[1] == 'L') &&
+	    s[2] == '-') {
+		s += 3;
+		l -= 3;
+	}
+	*len = l;
+	return s;
+}
+
 /* ---- names ---- */
 
 static bool name_word(const struct tok *t)
@@ -1519,19 +1591,15 @@ static bool add_person(struct ex *x, const char *name, size_t pos, bool full,
 		x->oom = true;
 		return false;
 	}
-	const char *last = strrchr(nm, ' ');
-	last = last ? last + 1 : nm;
-	if (!strncmp(last, "al-", 3) || !strncmp(last, "el-", 3) ||
-	    !strncmp(last, "Al-", 3) || !strncmp(last, "El-", 3))
-		last += 3;
-	char *sur = strdup(last);
+	size_t slen;
+	const char *last = quoth_speaker_surname(nm, &slen);
+	char *sur = malloc(slen + 1);
 	if (!sur) {
 		free(nm);
 		x->oom = true;
 		return false;
 	}
-	for (char *c = sur; *c; c++)
-		*c = (char)lower((unsigned char)*c);
+	lowcopy(last, slen, sur, slen + 1);
 	char *tt = malloc(tlen + 1);
 	if (!tt) {
 		free(nm);
@@ -1575,6 +1643,15 @@ static bool is_cue_at(const struct ex *x, int i)
 	       (weq(x, i, "put") && weq(x, i + 1, "it"));
 }
 
+/* Is word token K, which starts the name ending at token J, a given name
+ * that is also a particle ("Ben Bernanke", "Al Gore"; not the "Ben" of
+ * "Zine El Abidine Ben Ali")? */
+static bool given_particle(const struct ex *x, int k, int j)
+{
+	return k < j && (x->tok[k].flags & F_CAP) &&
+	       (weq(x, k, "ben") || weq(x, k, "al"));
+}
+
 /* Collects the full names of the text, and single names that act as
  * people ("Mattis said", "Minister Ryabkov"). */
 static void collect_names(struct ex *x)
@@ -1588,7 +1665,8 @@ static void collect_names(struct ex *x)
 		    !(t->flags & F_POSS))
 			continue;	/* not the end of the run */
 		int r = run_start(x, j, 0);
-		while (r < j && (x->tok[r].flags & (F_STOP | F_PART)))
+		while (r < j && (x->tok[r].flags & (F_STOP | F_PART)) &&
+		       !given_particle(x, r, j))
 			r++;
 		int n = name_start(x, r, j);
 		if (n > j)
@@ -1597,7 +1675,7 @@ static void collect_names(struct ex *x)
 		bool bad = false;
 		for (int k = n; k <= j; k++) {
 			int f = x->tok[k].flags;
-			if (f & F_PART)
+			if ((f & F_PART) && !(k == n && given_particle(x, k, j)))
 				continue;
 			words++;
 			if ((f & (F_ORG | F_TIME | F_STOP | F_UPPER)) ||
@@ -1630,18 +1708,38 @@ static void collect_names(struct ex *x)
 	}
 }
 
-/* The full name for single name W (lower-case) near byte POS, or NULL. */
-static const struct person *full_name(const struct ex *x, const char *w,
+/* Is full name P's first word W (lower-case)? */
+static bool given_is(const struct person *p, const char *w)
+{
+	size_t n = strlen(w);
+	char buf[64];
+	lowcopy(p->name, strcspn(p->name, " "), buf, sizeof buf);
+	return strlen(buf) == n && !memcmp(buf, w, n);
+}
+
+/* The full name for single name NAME near byte POS, or NULL: the one
+ * with that surname ("Bernanke": "Ben Bernanke", "al-Maliki": "Nouri
+ * al-Maliki"), else, for a family name that is written first, the one
+ * that starts with it ("Wen": "Wen Jiabao").  The nearest before POS,
+ * else the first after. */
+static const struct person *full_name(const struct ex *x, const char *name,
 				      size_t pos)
 {
+	size_t len;
+	const char *s = quoth_speaker_surname(name, &len);
+	char w[64];
+	lowcopy(s, len, w, sizeof w);
 	const struct person *best = NULL;
-	for (int i = 0; i < x->nper; i++) {
-		const struct person *p = &x->per[i];
-		if (!p->full || strcmp(p->sur, w))
-			continue;
-		if (!best || (p->pos < pos && (best->pos > pos || p->pos > best->pos)))
-			best = p;
-	}
+	int passes = word_list_flags(w) & F_FAMILY ? 2 : 1;
+	for (int pass = 0; pass < passes && !best; pass++)
+		for (int i = 0; i < x->nper; i++) {
+			const struct person *p = &x->per[i];
+			if (!p->full || (pass ? !given_is(p, w) : strcmp(p->sur, w)))
+				continue;
+			if (!best || (p->pos < pos &&
+				      (best->pos > pos || p->pos > best->pos)))
+				best = p;
+		}
 	return best;
 }
 
@@ -2553,10 +2651,7 @@ static void finish(struct ex *x, int k, struct attr *at, const char *inherit)
 				words++;
 		if (words == 1) {
 			wcopy(x, &x->tok[at->b], w, sizeof w, true);
-			const char *s = w;
-			if (!strncmp(s, "al-", 3) || !strncmp(s, "el-", 3))
-				s += 3;
-			const struct person *p = full_name(x, s, x->tok[at->b].s);
+			const struct person *p = full_name(x, w, x->tok[at->na].s);
 			if (p) {
 				free(nm);
 				nm = strdup(p->name);
@@ -2587,9 +2682,7 @@ static void finish(struct ex *x, int k, struct attr *at, const char *inherit)
 		char *owned = NULL;
 		const char *s = p ? p->name : resolve_pronoun(x, k, x->pc[k].topen - 1, &owned);
 		if (s && !p && owned && !strchr(owned, ' ')) {
-			char low[64];
-			lowcopy(owned, strlen(owned), low, sizeof low);
-			const struct person *f = full_name(x, low, x->tok[x->pc[k].topen].s);
+			const struct person *f = full_name(x, owned, x->tok[x->pc[k].topen].s);
 			if (f)
 				s = f->name;
 		}
@@ -2619,12 +2712,7 @@ static void finish(struct ex *x, int k, struct attr *at, const char *inherit)
 			} else if (owned) {
 				/* A bare surname: look for its full name. */
 				if (!strchr(owned, ' ')) {
-					char low[64];
-					lowcopy(owned, strlen(owned), low, sizeof low);
-					const char *sw = low;
-					if (!strncmp(sw, "al-", 3))
-						sw += 3;
-					const struct person *p = full_name(x, sw, x->tok[x->pc[k].topen].s);
+					const struct person *p = full_name(x, owned, x->tok[x->pc[k].topen].s);
 					if (p) {
 						free(owned);
 						owned = NULL;

@@ -634,6 +634,76 @@ static void test_speaker_is_org(void **state)
 	assert_false(quoth_speaker_is_org(""));
 }
 
+/* A surname alone is the full name the text gives: after a given name
+ * that is also a particle ("Ben", "Al"), before a generational suffix,
+ * and for a family name written first. */
+static void test_surname_to_full_name(void **state)
+{
+	assert_int_equal(run(state, "Federal Reserve Chairman Ben Bernanke spoke on "
+				    "Thursday.\n\n\"Easing may be needed,\" "
+				    "Bernanke said."), 1);
+	check(state, 0, "Easing may be needed,", NULL, "Ben Bernanke",
+	      "Bernanke", "said");
+	assert_int_equal(run(state, "Al Gore spoke.\n\n\"It is late,\" Gore said."),
+			 1);
+	check(state, 0, "It is late,", NULL, "Al Gore", "Gore", "said");
+	assert_int_equal(run(state, "Retired chief Hugh McColl Jr. told the paper."
+				    "\n\n\"It was generous,\" McColl said."), 1);
+	check(state, 0, "It was generous,", NULL, "Hugh McColl Jr.", "McColl",
+	      "said");
+	assert_int_equal(run(state, "Chinese Premier Wen Jiabao spoke on Monday.\n\n"
+				    "\"Growth is stable,\" Wen said."), 1);
+	check(state, 0, "Growth is stable,", NULL, "Wen Jiabao", "Wen", "said");
+	/* not a word that merely heads a name: "Apple" is not "Apple Inc's"
+	 * chief */
+	assert_int_equal(run(state, "Tim Cook of Apple Inc spoke.\n\n"
+				    "\"Sales rose,\" Apple said."), 1);
+	check(state, 0, "Sales rose,", NULL, "Apple", "Apple", "said");
+	/* the particle inside a name stays one */
+	assert_int_equal(run(state, "Tunisian President Zine El Abidine Ben Ali "
+				    "spoke.\n\n\"We stay,\" Ben Ali said."), 1);
+	check(state, 0, "We stay,", NULL, "Zine El Abidine Ben Ali", "Ben Ali",
+	      "said");
+}
+
+static void test_speaker_surname(void **state)
+{
+	(void)state;
+	static const char *const cases[][2] = {
+		{"Ben Bernanke", "Bernanke"}, {"Hugh McColl Jr", "McColl"},
+		{"Jim Ottaway Jr.", "Ottaway"}, {"William Dillard II", "Dillard"},
+		{"Nouri al-Maliki", "Maliki"}, {"Mohamed El-Erian", "Erian"},
+		{"Bernanke", "Bernanke"}, {"Jr.", "Jr."}, {"Robert Casey, Jr.", "Casey"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		size_t len;
+		const char *s = quoth_speaker_surname(cases[i][0], &len);
+		assert_int_equal(len, strlen(cases[i][1]));
+		assert_memory_equal(s, cases[i][1], len);
+	}
+}
+
+/* "Chicago-based", "Hungarian-born": descriptions, not part of a name. */
+static void test_canonical_drops_descriptions(void **state)
+{
+	(void)state;
+	static const char *const cases[][2] = {
+		{"Chicago-based Boeing", "Boeing"},
+		{"New York-based Citigroup Inc", "Citigroup Inc"},
+		{"Hungarian-born George Soros", "George Soros"},
+		{"London-listed Xstrata", "Xstrata"},
+		{"Anheuser-Busch", "Anheuser-Busch"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *c = NULL;
+		assert_int_equal(quoth_speaker_canonical(cases[i][0],
+							 strlen(cases[i][0]), &c),
+				 QUOTH_OK);
+		assert_string_equal(c, cases[i][1]);
+		free(c);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -678,6 +748,9 @@ int main(void)
 		T(test_text_contract),
 		T(test_canonical),
 		T(test_speaker_is_org),
+		T(test_surname_to_full_name),
+		T(test_speaker_surname),
+		T(test_canonical_drops_descriptions),
 #undef T
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

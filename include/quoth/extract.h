@@ -116,6 +116,12 @@ quoth_status_t quoth_speaker_canonical(const char *name, size_t len,
  * is not a person's surname: "Fed" alone is not "New York Fed". */
 bool quoth_speaker_is_org(const char *name);
 
+/* The surname in the canonical speaker NAME, as *LEN bytes from the
+ * result: the last word, before a generational suffix ("Hugh McColl Jr"
+ * -> "McColl") and after an Arabic article ("Nouri al-Maliki" ->
+ * "Maliki").  A name of one word is its own surname. */
+const char *quoth_speaker_surname(const char *name, size_t *len);
+
 #ifdef __cplusplus
 }
 #endif
