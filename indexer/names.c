@@ -1,4 +1,5 @@
 /* names.c - full names for surnames alone, across articles (names.h). */
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -7,15 +8,26 @@
 
 #include "quoth/names.h"
 
-/* One slot of a table: a candidate (surname, name, count) or a binding
+/* One slot of a table: a candidate (surname, name, count), a binding
  * (surname -> name, made by quoth_names_bind() when round is 0, else by
- * that round of quoth_names_settle()). */
+ * that round of quoth_names_settle()), or a surname's summary while
+ * settling.
+ *
+ * Candidates are of three kinds, told apart by the name: a full name
+ * (with a space), the surname alone (one word), and a longer name the
+ * "surname" heads (HEAD, then the name: "Goldman Sachs" under
+ * "goldman"). */
 typedef struct entry {
 	char *surname;		/* NULL: empty slot */
 	char *name;
 	unsigned long count;
 	unsigned round;
+	/* summary: the full names' count, the surname alone's, the most
+	 * counted longer name it heads */
+	unsigned long total, alone, head;
 } entry_t;
+
+#define HEAD '\1'
 
 /* Open addressing, linear probing, at most half full. */
 typedef struct table {
@@ -136,6 +148,20 @@ quoth_status_t quoth_names_count(quoth_names_t *n, const char *surname,
 	return QUOTH_OK;
 }
 
+quoth_status_t quoth_names_count_head(quoth_names_t *n, const char *word,
+				      const char *name, unsigned long count)
+{
+	size_t len = strlen(name);
+	char *key = malloc(len + 2);
+	if (!key)
+		return QUOTH_ERR_NOMEM;
+	key[0] = HEAD;
+	memcpy(key + 1, name, len + 1);
+	quoth_status_t st = quoth_names_count(n, word, key, count);
+	free(key);
+	return st;
+}
+
 quoth_status_t quoth_names_bind(quoth_names_t *n, const char *surname,
 				const char *name)
 {
@@ -143,37 +169,73 @@ quoth_status_t quoth_names_bind(quoth_names_t *n, const char *surname,
 	return get(&n->binds, surname, name) ? QUOTH_OK : QUOTH_ERR_NOMEM;
 }
 
-/* Whether candidate C beats the binding B of this round. */
+/* Whether candidate C beats the best full name so far, B. */
 static int beats(const entry_t *c, const entry_t *b)
 {
-	return c->count > b->count ||
+	return !b->total || c->count > b->count ||
 	       (c->count == b->count && strcmp(c->name, b->name) < 0);
+}
+
+/* Adds candidate C to the summary S of its surname. */
+static int summarise(entry_t *s, const entry_t *c)
+{
+	if (c->name[0] == HEAD) {
+		if (c->count > s->head)
+			s->head = c->count;
+	} else if (!strchr(c->name, ' ')) {
+		s->alone += c->count;
+	} else {
+		if (beats(c, s)) {
+			char *name = strdup(c->name);
+			if (!name)
+				return -1;
+			free(s->name);
+			s->name = name;
+			s->count = c->count;
+		}
+		s->total += c->count;
+	}
+	return 0;
+}
+
+/* Does the summary S bind its surname to its best full name?  That name
+ * has at least half the quotations of the full names with the surname
+ * (not one Wang of many), at least a quarter of those of the surname
+ * alone (not a stray "Contrasting S&P" against hundreds of "S&P"), and
+ * more than any one longer name the surname heads (not "Steve Goldman"
+ * against "Goldman Sachs"). */
+static bool binds(const entry_t *s)
+{
+	return s->total && s->count * 2 >= s->total &&
+	       s->count * 4 >= s->alone && s->count > s->head;
 }
 
 quoth_status_t quoth_names_settle(quoth_names_t *n)
 {
 	unsigned round = ++n->rounds;
-	for (size_t i = 0; i < n->cands.cap; i++) {
+	table_t sum = {0};
+	quoth_status_t st = QUOTH_OK;
+	for (size_t i = 0; i < n->cands.cap && !st; i++) {
 		const entry_t *c = &n->cands.v[i];
 		if (!c->surname)
 			continue;
-		size_t had = n->binds.n;
-		entry_t *b = get(&n->binds, c->surname, c->name);
-		if (!b)
-			return QUOTH_ERR_NOMEM;
-		if (n->binds.n > had) {
-			b->round = round;
-			b->count = c->count;
-		} else if (b->round == round && beats(c, b)) {
-			char *name = strdup(c->name);
-			if (!name)
-				return QUOTH_ERR_NOMEM;
-			free(b->name);
-			b->name = name;
-			b->count = c->count;
-		}
+		entry_t *s = get(&sum, c->surname, c->name);
+		if (!s || summarise(s, c))
+			st = QUOTH_ERR_NOMEM;
 	}
-	return QUOTH_OK;
+	for (size_t i = 0; i < sum.cap && !st; i++) {
+		const entry_t *s = &sum.v[i];
+		if (!s->surname || !binds(s))
+			continue;
+		size_t had = n->binds.n;
+		entry_t *b = get(&n->binds, s->surname, s->name);
+		if (!b)
+			st = QUOTH_ERR_NOMEM;
+		else if (n->binds.n > had)
+			b->round = round;	/* a binding of a run before stands */
+	}
+	table_free(&sum);
+	return st;
 }
 
 const char *quoth_names_full(const quoth_names_t *n, const char *surname)

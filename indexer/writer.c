@@ -568,23 +568,29 @@ static quoth_status_t set_speakers(quoth_xdoc_t *doc, speakers_t *spk)
 	return st;
 }
 
-/* The key of NAME's surname (its last word) in a names table: the
- * analyzer's slug of it, or NULL (an organisation, which has no surname;
- * nothing to key by; too long; or no memory). */
-static char *surname_key(quoth_analyzer_t *a, const char *name)
+/* The key of the word W[0..LEN) in a names table: the analyzer's slug of
+ * it, or NULL (nothing to key by, too long, or no memory). */
+static char *word_key(quoth_analyzer_t *a, const char *w, size_t len)
 {
-	if (quoth_speaker_is_org(name))
-		return NULL;
-	const char *sp = strrchr(name, ' ');
-	const char *surname = sp ? sp + 1 : name;
 	char *slug = NULL;
 	/* "spk:" + the key must make a metadata key, "XS" + it a term */
-	if (quoth_analyzer_slug(a, surname, strlen(surname), &slug) || !*slug ||
+	if (quoth_analyzer_slug(a, w, len, &slug) || !*slug ||
 	    strlen(slug) > 200) {
 		free(slug);
 		return NULL;
 	}
 	return slug;
+}
+
+/* The key of NAME's surname (quoth_speaker_surname()), or NULL (also for
+ * an organisation, which has no surname). */
+static char *surname_key(quoth_analyzer_t *a, const char *name)
+{
+	if (quoth_speaker_is_org(name))
+		return NULL;
+	size_t len;
+	const char *surname = quoth_speaker_surname(name, &len);
+	return word_key(a, surname, len);
 }
 
 /* The canonical speaker for NAME: a surname alone becomes the full name
@@ -1086,7 +1092,8 @@ static int collect_key(void *ctx, const char *key)
 
 /* ---- speakers named by surname alone ---- */
 
-/* Counts the full names of ART's speakers into NAMES. */
+/* Counts ART's speakers into NAMES: under the surname, the full name or
+ * the surname alone; under the first word, a name of several words. */
 static quoth_status_t survey_article(quoth_writer_t *w,
 				     const quoth_article_t *art,
 				     quoth_names_t *names)
@@ -1101,11 +1108,17 @@ static quoth_status_t survey_article(quoth_writer_t *w,
 	size_t n = quoth_quotes_count(qs);
 	for (size_t i = 0; i < n && !st; i++) {
 		const char *name = quoth_quotes_get(qs, i)->speaker;
-		char *key = name && strchr(name, ' ') ? surname_key(a, name)
-						      : NULL;
-		if (key && quoth_names_count(names, key, name, 1))
+		if (!name)
+			continue;
+		char *key = surname_key(a, name);
+		char *head = strchr(name, ' ')
+				     ? word_key(a, name, strcspn(name, " "))
+				     : NULL;
+		if ((key && quoth_names_count(names, key, name, 1)) ||
+		    (head && quoth_names_count_head(names, head, name, 1)))
 			st = fail(w, QUOTH_ERR_NOMEM, "out of memory");
 		free(key);
+		free(head);
 	}
 	quoth_quotes_destroy(qs);
 	return st;

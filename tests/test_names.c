@@ -57,6 +57,44 @@ static void test_ties_by_byte_order(void **state)
 	assert_string_equal(quoth_names_full(n, "brown"), "Anna Brown");
 }
 
+/* A surname is bound only when the archive leaves little doubt. */
+static void test_doubt_binds_nothing(void **state)
+{
+	quoth_names_t *n = *state;
+	/* one Wang among many */
+	count(n, "wang", "Patrick Wang", 3);
+	count(n, "wang", "Wang Qishan", 2);
+	count(n, "wang", "Shaw Wang", 2);
+	/* a stray "full name" against the surname alone, quoted far more */
+	count(n, "s&p", "Contrasting S&P", 2);
+	count(n, "s&p", "S&P", 5);
+	count(n, "s&p", "S&P", 4);
+	/* the head of a longer name quoted more: "Goldman Sachs" */
+	count(n, "goldman", "Steve Goldman", 4);
+	count(n, "goldman", "Goldman", 4);
+	assert_int_equal(quoth_names_count_head(n, "goldman", "Goldman Sachs", 5),
+			 QUOTH_OK);
+	/* a head quoted less, and the surname alone no more than four
+	 * times as often: bound */
+	count(n, "fields", "Mark Fields", 3);
+	count(n, "fields", "Fields", 12);
+	assert_int_equal(quoth_names_count_head(n, "fields", "Fields Corp", 2),
+			 QUOTH_OK);
+	/* heads are never bound themselves */
+	assert_int_equal(quoth_names_count_head(n, "warren", "Warren Buffett", 9),
+			 QUOTH_OK);
+	assert_int_equal(quoth_names_settle(n), QUOTH_OK);
+	assert_null(quoth_names_full(n, "wang"));
+	assert_null(quoth_names_full(n, "s&p"));
+	assert_null(quoth_names_full(n, "goldman"));
+	assert_string_equal(quoth_names_full(n, "fields"), "Mark Fields");
+	assert_null(quoth_names_full(n, "warren"));
+	/* a later settle binds what more counts put beyond doubt */
+	count(n, "wang", "Patrick Wang", 1);
+	assert_int_equal(quoth_names_settle(n), QUOTH_OK);
+	assert_string_equal(quoth_names_full(n, "wang"), "Patrick Wang");
+}
+
 /* A binding of an earlier run stands against any count, and the first
  * binding of a surname is the one kept. */
 static void test_binding_stands(void **state)
@@ -198,6 +236,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_most_counted_wins, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_ties_by_byte_order, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_doubt_binds_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_binding_stands, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_settled_names_stay, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_each_settled, setup, teardown),

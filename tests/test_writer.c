@@ -273,6 +273,29 @@ static void test_organisation_not_a_surname(void **state)
 	assert_null(binding(f, "fed"));
 }
 
+/* The survey weighs the surname alone and the longer names it heads:
+ * "Goldman" is not "Steve Goldman" when "Goldman Sachs" is quoted more,
+ * "Fields" not "Mark Fields" when quoted far more often alone. */
+static void test_survey_weighs_doubt(void **state)
+{
+	fixture_t *f = *state;
+	char paths[3][128];
+	put(f, "b.txt", "\"Rates rise,\" Steve Goldman said. \"Costs fall,\" "
+	    "Mark Fields said.\n", paths[0], 128);
+	put(f, "c.txt", "\"We hold,\" Goldman said. \"We win,\" Fields said. "
+	    "\"We lose,\" Fields said.\n", paths[1], 128);
+	put(f, "d.txt", "\"We buy,\" Goldman Sachs said. \"We sell,\" Goldman "
+	    "Sachs said. \"We go,\" Fields said. \"We stay,\" Fields said. "
+	    "\"We rest,\" Fields said.\n", paths[2], 128);
+	assert_int_equal(index_files(f, paths, 3, 1), 0);
+	assert_int_equal(freq2(f, QUOTH_QUOTES_DB, "XSgoldman"), 1);
+	assert_int_equal(freq2(f, QUOTH_QUOTES_DB, "XSsteve-goldman"), 1);
+	assert_int_equal(freq2(f, QUOTH_QUOTES_DB, "XSfields"), 5);
+	assert_int_equal(freq2(f, QUOTH_QUOTES_DB, "XSmark-fields"), 1);
+	assert_null(binding(f, "goldman"));
+	assert_null(binding(f, "fields"));
+}
+
 /* A writer given no names leaves the surname alone as it is. */
 static void test_no_survey_no_names(void **state)
 {
@@ -293,7 +316,7 @@ int main(void)
 		T(test_stem_terms), T(test_title_terms), T(test_quote_terms),
 		T(test_schema_refused), T(test_surname_takes_the_full_name),
 		T(test_no_survey_no_names), T(test_unnamed_counted),
-		T(test_organisation_not_a_surname),
+		T(test_organisation_not_a_surname), T(test_survey_weighs_doubt),
 #undef T
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

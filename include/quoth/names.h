@@ -5,9 +5,14 @@
  * Within an article the extractor already turns "Lavrov" into the
  * "Sergei Lavrov" the article names (extract.h).  An article that gives
  * the surname only needs the rest of the archive: of the full names quoted
- * with that surname, the most quoted wins, then the first in byte order,
- * so that the answer depends on what is indexed and not on the order it
- * comes in or on how many processes read it.
+ * with that surname, the most quoted, then the first in byte order, so
+ * that the answer depends on what is indexed and not on the order it
+ * comes in or on how many processes read it.  It wins only when the
+ * archive leaves little doubt: when it is quoted at least as often as the
+ * other full names with that surname together, at least a quarter as often
+ * as the surname alone, and more often than any one longer name the
+ * surname starts ("Goldman" is not "Steve Goldman" when "Goldman Sachs"
+ * is quoted more).
  *
  * The writer counts the full names of a run's input first (a survey,
  * writer.h) and only then indexes; a surname bound by an earlier run keeps
@@ -35,9 +40,15 @@ typedef struct quoth_names quoth_names_t;
 quoth_names_t *quoth_names_new(void);
 void quoth_names_free(quoth_names_t *n);
 
-/* N more quotations said by the full name NAME, whose surname is SURNAME. */
+/* COUNT more quotations said by NAME, whose surname is SURNAME: a full
+ * name, or (one word) the surname alone. */
 quoth_status_t quoth_names_count(quoth_names_t *n, const char *surname,
 				 const char *name, unsigned long count);
+
+/* COUNT more quotations said by the longer name NAME, whose first word
+ * is WORD (keyed as surnames are): "Goldman Sachs" under "goldman". */
+quoth_status_t quoth_names_count_head(quoth_names_t *n, const char *word,
+				      const char *name, unsigned long count);
 
 /* Binds SURNAME to NAME whatever the counts say (a binding an earlier run
  * recorded).  The first binding of a surname stands. */
@@ -45,8 +56,9 @@ quoth_status_t quoth_names_bind(quoth_names_t *n, const char *surname,
 				const char *name);
 
 /* Binds every surname not bound yet to its most-counted full name (ties:
- * the first in byte order).  Counting after this is allowed; the next
- * settle leaves earlier bindings as they are. */
+ * the first in byte order) when the counts leave little doubt (above).
+ * Counting after this is allowed; the next settle leaves earlier
+ * bindings as they are. */
 quoth_status_t quoth_names_settle(quoth_names_t *n);
 
 /* The full name SURNAME is bound to, or NULL. */
