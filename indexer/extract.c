@@ -28,6 +28,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "quoth/extract.h"
 
@@ -1523,9 +1524,7 @@ const char *quoth_speaker_surname(const char *name, size_t *len)
 	size_t l = w[k][1] - w[k][0];
 	while (l > 1 && s[l - 1] == ',')	/* "Hugh McColl, Jr." */
 		l--;
-	if (l > 3 && (s[0] == 'a' || s[0] == 'A' || s[0] == 'e' ||
-		      s[0] == 'E') && (s[1] == 'l' || s[1] == 'L') &&
-	    s[2] == '-') {
+	if (l > 3 && (!strncasecmp(s, "al-", 3) || !strncasecmp(s, "el-", 3))) {
 		s += 3;
 		l -= 3;
 	}
