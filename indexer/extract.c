@@ -1710,10 +1710,9 @@ static void collect_names(struct ex *x)
 /* Is full name P's first word W (lower-case)? */
 static bool given_is(const struct person *p, const char *w)
 {
-	size_t n = strlen(w);
 	char buf[64];
 	lowcopy(p->name, strcspn(p->name, " "), buf, sizeof buf);
-	return strlen(buf) == n && !memcmp(buf, w, n);
+	return !strcmp(buf, w);
 }
 
 /* The full name for single name NAME near byte POS, or NULL: the one
