@@ -366,11 +366,7 @@ static void add_token(termsink_t *s, const char *prefix,
 		return;
 	}
 	add2(s, prefix, "", t->term, t->term_len, 1, t->pos);
-	/* A word that is its own stem has no Z term: the query matches its
-	 * plain term instead (schema.h). */
-	if (t->stem_len != t->term_len ||
-	    memcmp(t->stem, t->term, t->term_len) != 0)
-		add2(s, QUOTH_P_STEM, prefix, t->stem, t->stem_len, 0, 0);
+	add2(s, QUOTH_P_STEM, prefix, t->stem, t->stem_len, 0, 0);
 }
 
 /* Plain words of 3+ letters feed "did you mean" suggestions. */

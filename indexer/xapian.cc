@@ -530,7 +530,6 @@ quoth_xquery_t *quoth_xq_op(quoth_xop_t op, quoth_xquery_t *const *kids,
 		case QUOTH_XOP_AND_MAYBE: xop = Xapian::Query::OP_AND_MAYBE; break;
 		case QUOTH_XOP_PHRASE: xop = Xapian::Query::OP_PHRASE; break;
 		case QUOTH_XOP_NEAR: xop = Xapian::Query::OP_NEAR; break;
-		case QUOTH_XOP_SYNONYM: xop = Xapian::Query::OP_SYNONYM; break;
 		}
 		if ((op == QUOTH_XOP_AND_NOT || op == QUOTH_XOP_FILTER) &&
 		    v.size() > 2) {

@@ -64,9 +64,9 @@ has "subdir run removes nothing" "removed 0, skipped 2" "$out"
 expect "index to age" 0 "$Q" index --index "$T/old" "$C/wire"
 xapian-metadata set "$T/old/articles" quoth:schema 1
 expect "old schema refused" 3 "$Q" index --index "$T/old" "$C"
-has "old schema says why" "index has schema 1, this quoth writes schema 3; rebuild it with quoth index --rebuild" "$err"
+has "old schema says why" "index has schema 1, this quoth writes schema 4; rebuild it with quoth index --rebuild" "$err"
 expect "old schema still searched" 0 "$Q" search --index "$T/old" --count grain
-has "old schema search warns" "has index schema 1, this quoth reads schema 3" "$err"
+has "old schema search warns" "has index schema 1, this quoth reads schema 4" "$err"
 expect "current schema, no warning" 0 S --count grain
 eq "current schema, no warning" "$err" ""
 expect "old schema rebuilt" 0 "$Q" index --index "$T/old" --rebuild "$C"

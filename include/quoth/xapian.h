@@ -182,8 +182,7 @@ typedef enum quoth_xop {
 	QUOTH_XOP_FILTER,	/* first, filtered by the rest (no weight) */
 	QUOTH_XOP_AND_MAYBE,
 	QUOTH_XOP_PHRASE,	/* PARAM: window (0 = number of subqueries) */
-	QUOTH_XOP_NEAR,		/* PARAM: window */
-	QUOTH_XOP_SYNONYM
+	QUOTH_XOP_NEAR		/* PARAM: window */
 } quoth_xop_t;
 
 quoth_xquery_t *quoth_xq_term(const char *term, size_t len);
