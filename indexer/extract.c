@@ -273,6 +273,17 @@ static const char *const STOPS[] = {
 	"year", "morning", "afternoon", "evening", "night", "once", "twice",
 };
 
+/* Participles and adverbs that open a sentence ("Given China's role",
+ * "Echoing Bernanke, Kohn said"): stops there only, for some are
+ * surnames too ("Jeff Given"). */
+static const char *const OPENERS[] = {
+	"given", "following", "contrasting", "echoing", "citing", "noting",
+	"adding", "calling", "reflecting", "commenting", "responding",
+	"reacting", "referring", "explaining", "describing", "pointing",
+	"warning", "addressing", "asking", "urging", "amid", "separately",
+	"elsewhere",
+};
+
 static const char *const PREPS[] = {
 	"against", "with", "to", "for", "from", "by", "of", "at", "on",
 	"about", "toward", "towards", "between", "among", "into", "than",
@@ -357,7 +368,7 @@ enum {
 	F_AUX = 1 << 8, F_PREP = 1 << 9, F_PART = 1 << 10, F_TIME = 1 << 11,
 	F_ADJ = 1 << 12, F_CUE1 = 1 << 13, F_UPPER = 1 << 14, F_DET = 1 << 15,
 	F_LY = 1 << 16, F_PLACE = 1 << 17, F_LEMMA = 1 << 18,
-	F_FAMILY = 1 << 19,
+	F_FAMILY = 1 << 19, F_OPENER = 1 << 20,
 };
 
 struct tok {
@@ -651,6 +662,7 @@ static void build_word_table(void)
 		{ TIMES, NELEM(TIMES), F_TIME }, { PLACES, NELEM(PLACES), F_PLACE },
 		{ NP_ADJ, NELEM(NP_ADJ), F_ADJ },
 		{ CUE_LEMMAS, NELEM(CUE_LEMMAS), F_LEMMA },
+		{ OPENERS, NELEM(OPENERS), F_OPENER },
 		{ FAMILY_FIRST, NELEM(FAMILY_FIRST), F_FAMILY },
 	};
 	for (size_t i = 0; i < NELEM(lists); i++)
@@ -745,7 +757,7 @@ static int word_flags(const struct ex *x, const struct tok *t)
 		return f;
 	int lf = wt_get(x->wt, w);
 	f |= lf & (F_STOP | F_TITLE | F_ROLE | F_ORG | F_PRON | F_CUE1 | F_AUX |
-		   F_PREP | F_TIME | F_PLACE | F_ADJ);
+		   F_PREP | F_TIME | F_PLACE | F_ADJ | F_OPENER);
 	if (cue_word(x->wt, w, lf))
 		f |= F_CUE;
 	if ((lf & F_PART) || ((!strncmp(w, "al-", 3) || !strncmp(w, "el-", 3)) &&
@@ -948,9 +960,22 @@ word:
 	return true;
 }
 
-/* Words of the word lists that are part of a name in context. */
+/* Does word token I open a sentence (after its start, a line break, an
+ * opening mark or . ! ? : ;)? */
+static bool opens_sentence(const struct ex *x, int i)
+{
+	int p = i - 1;
+	while (p >= 0 && x->tok[p].kind == T_MARK)
+		p--;
+	return p < 0 || x->tok[p].kind == T_NL || punct_is(x, p, ".!?:;");
+}
+
+/* Words of the word lists that are part of a name in context, or not. */
 static void name_words(struct ex *x)
 {
+	for (int i = 0; i < x->ntok; i++)
+		if ((x->tok[i].flags & F_OPENER) && !opens_sentence(x, i))
+			x->tok[i].flags &= ~F_OPENER;
 	for (int i = 1; i < x->ntok; i++) {
 		struct tok *t = &x->tok[i], *p = &x->tok[i - 1];
 		if (t->kind != T_WORD || p->kind != T_WORD ||
@@ -1536,7 +1561,8 @@ const char *quoth_speaker_surname(const char *name, size_t *len)
 
 static bool name_word(const struct tok *t)
 {
-	return t->kind == T_WORD && (t->flags & F_CAP) && !(t->flags & F_STOP);
+	return t->kind == T_WORD && (t->flags & F_CAP) &&
+	       !(t->flags & (F_STOP | F_OPENER));
 }
 
 /* Start of the capitalised run ending at word token J (particles and

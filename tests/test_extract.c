@@ -704,6 +704,22 @@ static void test_canonical_drops_descriptions(void **state)
 	}
 }
 
+/* A participle opening a sentence heads no name ("Calling Microsoft");
+ * the same word later in a name is a surname ("Jeff Given"). */
+static void test_sentence_opener(void **state)
+{
+	const char *t = "Fed Governor Donald Kohn spoke in Boston on Monday. "
+			"Calling Microsoft a leader, he said: \"Rates will "
+			"have to rise.\"\n";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "Rates will have to rise.", NULL, "Donald Kohn", "he",
+	      "said");
+	t = "Jeff Given, an analyst, spoke on Monday. \"Rates will rise,\" "
+	    "Given said.\n";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "Rates will rise,", NULL, "Jeff Given", "Given", "said");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -751,6 +767,7 @@ int main(void)
 		T(test_surname_to_full_name),
 		T(test_speaker_surname),
 		T(test_canonical_drops_descriptions),
+		T(test_sentence_opener),
 #undef T
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
