@@ -1767,6 +1767,33 @@ static const struct person *full_name(const struct ex *x, const char *name,
 	return best;
 }
 
+/* Does the text name a company whose first word is NAME ("Ford Motor Co"
+ * for "Ford", "Halliburton Co")?  A capitalised run of at most four
+ * words, outside quotations, ending in a corporate suffix. */
+static bool names_company(const struct ex *x, const char *name)
+{
+	static const char *const SUFFIXES[] = {
+		"co", "co.", "cos", "cos.", "inc", "inc.", "corp", "corp.",
+		"ltd", "ltd.", "llc", "plc", "ag", "sa", "nv", "lp", "l.p.",
+		"group", "holdings",
+	};
+	char w[40], v[40];
+	lowcopy(name, strlen(name), w, sizeof w);
+	for (int i = 0; i + 1 < x->ntok; i++) {
+		if (!name_word(&x->tok[i]) || x->tok[i].q >= 0 ||
+		    (wcopy(x, &x->tok[i], v, sizeof v, false), strcmp(v, w)))
+			continue;
+		for (int k = i + 1; k < x->ntok && k <= i + 3 &&
+				    x->tok[k].kind == T_WORD &&
+				    (x->tok[k].flags & F_CAP); k++) {
+			wcopy(x, &x->tok[k], v, sizeof v, true);
+			if (IN(v, SUFFIXES))
+				return true;
+		}
+	}
+	return false;
+}
+
 static bool known_single(const struct ex *x, const char *w)
 {
 	for (int i = 0; i < x->nper; i++)
@@ -2991,6 +3018,9 @@ quoth_status_t quoth_extract(const char *text, size_t len, quoth_quotes_t **out)
 			break;
 		}
 		o->speaker = P->at.speaker;
+		/* a speaker of one word the text gives no full name for */
+		o->speaker_company = o->speaker && !strchr(o->speaker, ' ') &&
+				     names_company(&x, o->speaker);
 		o->speaker_mention = P->at.mention;
 		o->cue = P->at.cue;
 		P->at.speaker = P->at.mention = P->at.cue = NULL;

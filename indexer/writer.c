@@ -83,6 +83,7 @@ struct quoth_writer {
 	lang_analyzer_t langs[MAX_LANGS];
 	size_t nlangs;
 	char gen[17];
+	int adopted;		/* the databases are this run's merged parts */
 	quoth_index_stats_t stats;
 	hashset_t seen;
 	spellcount_t spell;
@@ -589,13 +590,17 @@ static char *surname_key(quoth_analyzer_t *a, const char *name)
 	return word_key(a, surname, len);
 }
 
-/* The canonical speaker for NAME: a surname alone becomes the full name
- * W's names bind it to (names.h).  Caller frees. */
+/* The canonical speaker of Q: a surname alone becomes the full name W's
+ * names bind it to (names.h), unless its article names a company with
+ * that word ("Ford" of "Ford Motor Co" is not "Bill Ford").  Caller
+ * frees. */
 static char *resolve_speaker(quoth_writer_t *w, quoth_analyzer_t *a,
-			     const char *name)
+			     const quoth_quote_t *q)
 {
-	char *key = w->names && !strchr(name, ' ') ? surname_key(a, name)
-						    : NULL;
+	const char *name = q->speaker;
+	char *key = w->names && !strchr(name, ' ') && !q->speaker_company
+			    ? surname_key(a, name)
+			    : NULL;
 	const char *full = key ? quoth_names_full(w->names, key) : NULL;
 	char *out = strdup(full ? full : name);
 	free(key);
@@ -622,7 +627,7 @@ static quoth_status_t index_quotes(quoth_writer_t *w, quoth_analyzer_t *a,
 	size_t n = quoth_quotes_count(qs);
 	for (size_t i = 0; i < n && !st; i++) {
 		const quoth_quote_t *q = quoth_quotes_get(qs, i);
-		char *speaker = q->speaker ? resolve_speaker(w, a, q->speaker)
+		char *speaker = q->speaker ? resolve_speaker(w, a, q)
 					   : NULL;
 		if (speaker) {
 			size_t k;
@@ -1171,17 +1176,22 @@ quoth_status_t quoth_writer_use_names(quoth_writer_t *w, quoth_names_t *names)
 	return st ? dbfail(w, w->articles, st) : QUOTH_OK;
 }
 
-static int count_alone(void *ctx, const char *v, size_t len)
+/* Counts a quotation an earlier run named by a surname alone. */
+static int count_alone(void *ctx, const char *const *v)
 {
-	if (!memchr(v, ' ', len))
-		++*(unsigned long *)ctx;
+	quoth_writer_t *w = ctx;
+	if (!strchr(v[0], ' ') && strcmp(v[1], w->gen) != 0)
+		w->stats.unnamed++;
 	return 0;
 }
 
 /* Records the binding of SURNAME to NAME, and counts the quotations
  * earlier runs indexed by SURNAME alone: they keep it (renaming them would
- * mean rewriting their articles).  A speaker of several words may share
- * the term ("Lynch Bell", "Lynch-Bell"): those are not counted. */
+ * mean rewriting their articles).  This run's are not counted (what it
+ * left alone is a company: "Ford" of "Ford Motor Co"), nor a speaker of
+ * several words that shares the term ("Lynch Bell", "Lynch-Bell").  A
+ * parallel run adopted its parts into an empty index: no earlier run's
+ * quotations are there, though the parts bear their workers' stamps. */
 static int record_binding(void *ctx, const char *surname, const char *name)
 {
 	quoth_writer_t *w = ctx;
@@ -1192,8 +1202,9 @@ static int record_binding(void *ctx, const char *surname, const char *name)
 	if (quoth_xdb_set_metadata(w->articles, key, name) ||
 	    quoth_xdb_termfreq(w->quotes, term, &n))
 		return 1;
-	return n && quoth_xdb_values(w->quotes, term, QUOTH_SLOT_SPEAKER,
-				     count_alone, &w->stats.unnamed);
+	static const unsigned slots[2] = {QUOTH_SLOT_SPEAKER, QUOTH_SLOT_GEN};
+	return n && !w->adopted &&
+	       quoth_xdb_values(w->quotes, term, slots, 2, count_alone, w);
 }
 
 /* ---- removing vanished files ---- */
@@ -1478,6 +1489,7 @@ quoth_status_t quoth_writer_adopt(quoth_writer_t *w, const char *const *parts,
 	}
 	if (!st)
 		st = reopen(w, 1);
+	w->adopted = 1;
 	if (!st && refit_sources(w))
 		st = dbfail(w, w->articles, QUOTH_ERR_INTERNAL);
 	if (!st)

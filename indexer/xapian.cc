@@ -324,15 +324,21 @@ quoth_status_t quoth_xdb_delete_stale(quoth_xdb_t *db, const char *term,
 }
 
 quoth_status_t quoth_xdb_values(quoth_xdb_t *db, const char *term,
-				unsigned slot,
-				int (*fn)(void *ctx, const char *v, size_t len),
+				const unsigned *slots, size_t n,
+				int (*fn)(void *ctx, const char *const *v),
 				void *ctx)
 {
 	GUARD(db->errmsg, {
-		for (Xapian::PostingIterator p = db->db->postlist_begin(term);
-		     p != db->db->postlist_end(term); ++p) {
-			std::string v = db->db->get_document(*p).get_value(slot);
-			if (fn(ctx, v.data(), v.size()))
+		std::vector<std::string> v(n);
+		std::vector<const char *> p(n);
+		for (Xapian::PostingIterator d = db->db->postlist_begin(term);
+		     d != db->db->postlist_end(term); ++d) {
+			Xapian::Document doc = db->db->get_document(*d);
+			for (size_t i = 0; i < n; i++) {
+				v[i] = doc.get_value(slots[i]);
+				p[i] = v[i].c_str();
+			}
+			if (fn(ctx, p.data()))
 				break;
 		}
 	});

@@ -157,6 +157,18 @@ eq "said once" "$err" ""
 expect "surnames: rebuilt" 0 "$Q" index --index "$T/si" --rebuild "$T/spk/first.jsonl" "$T/spk/second.jsonl"
 expect "surnames: speakers, rebuilt" 0 "$Q" speakers --index "$T/si"
 eq "--rebuild names them in full" "$out" "$want_speakers"
+# "Ford" in an article about Ford Motor Co stays the company, in a fresh
+# parallel build, which does not call it a quotation of an earlier run
+mkdir -p "$T/co"
+printf '"We build," Bill Ford said. "We sell," Bill Ford said.\n' > "$T/co/a.txt"
+printf '"We wait," Ford said.\n' > "$T/co/b.txt"
+printf 'Ford Motor Co cut jobs. "We cut," Ford said.\n' > "$T/co/c.txt"
+expect "company: parallel build" 0 "$Q" index --jobs 2 --index "$T/coi" "$T/co"
+hasnt "company: no earlier runs" "earlier runs" "$err"
+expect "company: the speaker stays the company" 0 "$Q" quotes --index "$T/coi" --format=tsv cut
+has "company: Ford" "$(printf '1\tFord\tWe cut,')" "$out"
+expect "company: elsewhere the surname binds" 0 "$Q" quotes --index "$T/coi" --format=tsv wait
+has "company: Bill Ford" "$(printf 'Bill Ford\tWe wait,')" "$out"
 
 # ---- searching: analysis rules ----
 expect "phrase straight" 0 S -l '"low level of trust"'

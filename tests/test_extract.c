@@ -720,6 +720,20 @@ static void test_sentence_opener(void **state)
 	check(state, 0, "Rates will rise,", NULL, "Jeff Given", "Given", "said");
 }
 
+/* A speaker of one word that starts a company's name in the text is
+ * flagged, so that it is not completed as a surname. */
+static void test_speaker_company(void **state)
+{
+	struct fx *f = *state;
+	const char *t = "Ford Motor Co cut jobs. \"We cut,\" Ford said.\n";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "We cut,", NULL, "Ford", "Ford", "said");
+	assert_int_equal(quoth_quotes_get(f->q, 0)->speaker_company, 1);
+	t = "Ford cut jobs. \"We cut,\" Ford said. Bill Ford Jr. agreed.\n";
+	assert_int_equal(run(state, t), 1);
+	assert_int_equal(quoth_quotes_get(f->q, 0)->speaker_company, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -768,6 +782,7 @@ int main(void)
 		T(test_speaker_surname),
 		T(test_canonical_drops_descriptions),
 		T(test_sentence_opener),
+		T(test_speaker_company),
 #undef T
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -297,6 +297,23 @@ static void test_survey_weighs_doubt(void **state)
 	assert_null(binding(f, "fields"));
 }
 
+/* "Ford" in an article about Ford Motor Co is the company, not the Bill
+ * Ford the archive binds the surname to elsewhere. */
+static void test_company_not_a_surname(void **state)
+{
+	fixture_t *f = *state;
+	char paths[3][128];
+	put(f, "b.txt", "\"We build,\" Bill Ford said. \"We sell,\" Bill Ford "
+	    "said.\n", paths[0], 128);
+	put(f, "c.txt", "\"We wait,\" Ford said.\n", paths[1], 128);
+	put(f, "d.txt", "Ford Motor Co cut jobs. \"We cut,\" Ford said.\n",
+	    paths[2], 128);
+	assert_int_equal(index_files(f, paths, 3, 1), 0);
+	assert_string_equal(binding(f, "ford"), "Bill Ford");
+	assert_int_equal(freq2(f, QUOTH_QUOTES_DB, "XSbill-ford"), 3);
+	assert_int_equal(freq2(f, QUOTH_QUOTES_DB, "XSford"), 1);
+}
+
 /* A writer given no names leaves the surname alone as it is. */
 static void test_no_survey_no_names(void **state)
 {
@@ -318,6 +335,7 @@ int main(void)
 		T(test_schema_refused), T(test_surname_takes_the_full_name),
 		T(test_no_survey_no_names), T(test_unnamed_counted),
 		T(test_organisation_not_a_surname), T(test_survey_weighs_doubt),
+		T(test_company_not_a_surname),
 #undef T
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

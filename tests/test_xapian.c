@@ -58,16 +58,18 @@ static void test_accepted_query_leaves_no_error(void **state)
 		quoth_xq_destroy(kids[i]);
 }
 
-static int collect(void *ctx, const char *v, size_t len)
+static int collect(void *ctx, const char *const *v)
 {
 	char *buf = ctx;
-	strncat(buf, v, len);
+	strcat(buf, v[0]);
+	strcat(buf, ",");
+	strcat(buf, v[1]);
 	strcat(buf, ";");
-	return strlen(buf) > 8; /* stops after the second */
+	return strlen(buf) > 12; /* stops after the second */
 }
 
-/* quoth_xdb_values(): the values of the documents a term indexes, in
- * docid order, until the callback says stop. */
+/* quoth_xdb_values(): the values in two slots of the documents a term
+ * indexes, in docid order, until the callback says stop. */
 static void test_values_by_term(void **state)
 {
 	(void)state;
@@ -86,14 +88,19 @@ static void test_values_by_term(void **state)
 		assert_int_equal(quoth_xdoc_add_boolean(d, t, strlen(t)), QUOTH_OK);
 		assert_int_equal(quoth_xdoc_set_value(d, 3, vals[i],
 						      strlen(vals[i])), QUOTH_OK);
+		char n[2] = {(char)('1' + i), 0};
+		assert_int_equal(quoth_xdoc_set_value(d, 5, n, 1), QUOTH_OK);
 		assert_int_equal(quoth_xdb_add(db, d), QUOTH_OK);
 		quoth_xdoc_destroy(d);
 	}
 	char buf[64] = "";
-	assert_int_equal(quoth_xdb_values(db, "Xterm", 3, collect, buf), QUOTH_OK);
-	assert_string_equal(buf, "one;three;");
+	static const unsigned slots[2] = {3, 5};
+	assert_int_equal(quoth_xdb_values(db, "Xterm", slots, 2, collect, buf),
+			 QUOTH_OK);
+	assert_string_equal(buf, "one,1;three,3;");
 	buf[0] = 0;
-	assert_int_equal(quoth_xdb_values(db, "Xnone", 3, collect, buf), QUOTH_OK);
+	assert_int_equal(quoth_xdb_values(db, "Xnone", slots, 2, collect, buf),
+			 QUOTH_OK);
 	assert_string_equal(buf, "");
 	quoth_xdb_close(db);
 	char cmd[96];

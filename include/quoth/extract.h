@@ -79,6 +79,9 @@ typedef struct quoth_quote {
 	char *cue;		/* the cue as written ("said", "told",
 				 * "according to", "put it", ":"), or NULL when
 				 * none was written (inherited speakers, "“…” ― X") */
+	int speaker_company;	/* the speaker is one word that starts a
+				 * company's name in the text ("Ford" of "Ford
+				 * Motor Co"): not a surname to complete */
 } quoth_quote_t;
 
 typedef struct quoth_quotes quoth_quotes_t;

@@ -102,11 +102,11 @@ quoth_status_t quoth_xdb_add(quoth_xdb_t *db, const quoth_xdoc_t *doc);
 /* Deletes every document indexed by TERM. */
 quoth_status_t quoth_xdb_delete(quoth_xdb_t *db, const char *term);
 
-/* Calls FN(CTX, value, len) with the value in SLOT of each document indexed
- * by TERM, until FN returns non-zero. */
+/* Calls FN(CTX, v) with the values in slots SLOTS[0..N) of each document
+ * indexed by TERM (v[i] NUL-terminated), until FN returns non-zero. */
 quoth_status_t quoth_xdb_values(quoth_xdb_t *db, const char *term,
-				unsigned slot,
-				int (*fn)(void *ctx, const char *v, size_t len),
+				const unsigned *slots, size_t n,
+				int (*fn)(void *ctx, const char *const *v),
 				void *ctx);
 
 /* Deletes the documents indexed by TERM whose value in SLOT is not KEEP;
