@@ -309,7 +309,9 @@ static void test_company_not_a_surname(void **state)
 	put(f, "d.txt", "Ford Motor Co cut jobs. \"We cut,\" Ford said.\n",
 	    paths[2], 128);
 	assert_int_equal(index_files(f, paths, 3, 1), 0);
-	assert_string_equal(binding(f, "ford"), "Bill Ford");
+	char *full = binding(f, "ford");
+	assert_string_equal(full, "Bill Ford");
+	free(full);
 	assert_int_equal(freq2(f, QUOTH_QUOTES_DB, "XSbill-ford"), 3);
 	assert_int_equal(freq2(f, QUOTH_QUOTES_DB, "XSford"), 1);
 }
