@@ -1780,8 +1780,10 @@ static bool names_company(const struct ex *x, const char *name)
 	char w[40], v[40];
 	lowcopy(name, strlen(name), w, sizeof w);
 	for (int i = 0; i + 1 < x->ntok; i++) {
-		if (!name_word(&x->tok[i]) || x->tok[i].q >= 0 ||
-		    (wcopy(x, &x->tok[i], v, sizeof v, false), strcmp(v, w)))
+		if (!name_word(&x->tok[i]) || x->tok[i].q >= 0)
+			continue;
+		wcopy(x, &x->tok[i], v, sizeof v, false);
+		if (strcmp(v, w))
 			continue;
 		for (int k = i + 1; k < x->ntok && k <= i + 3 &&
 				    x->tok[k].kind == T_WORD &&

@@ -26,7 +26,7 @@
  *                   "bank" -> Zbank): a query word is this one term.
  *                   (Schema 3 left out the Z term of a word that is its
  *                   own stem and matched Z<stem> OR <stem> as synonyms:
- *                   a tenth smaller, but a common word cost 20% more.)
+ *                   7% smaller, but a common word cost 20% more.)
  *   S<word>, ZS<stem>  title words (title: filter; ZS as Z)
  *   XO<slug>, XOW<word>  outlet: slug of the name, and each folded word
  *   XA<slug>, XAW<word>  author
