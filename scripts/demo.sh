@@ -1,5 +1,6 @@
 #!/bin/sh
-# demo.sh QUOTH - index corpus/ into a scratch index and run example searches.
+# demo.sh QUOTH - index corpus/ into a scratch index (rebuilt every time)
+# and run example searches.
 set -eu
 Q=$1
 IDX=${QUOTH_DEMO_INDEX:-build/demo-index}
@@ -15,7 +16,8 @@ run() {
 	"$Q" "$@" --index "$IDX" || true
 }
 printf '$ quoth index corpus/\n'
-"$Q" index --index "$IDX" corpus
+# --rebuild: a scratch index a quoth of another schema wrote is replaced
+"$Q" index --index "$IDX" --rebuild corpus
 run search '"low level of trust"' --limit 3
 run search detente --limit 2
 run quotes speaker:lavrov --limit 3

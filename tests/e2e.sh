@@ -69,6 +69,10 @@ expect "old schema still searched" 0 "$Q" search --index "$T/old" --count grain
 has "old schema search warns" "has index schema 1, this quoth reads schema 4" "$err"
 expect "current schema, no warning" 0 S --count grain
 eq "current schema, no warning" "$err" ""
+# `make demo` over a scratch index an older quoth wrote: rebuilt, not refused
+expect "demo over an old schema" 0 env QUOTH_DEMO_INDEX="$T/old" sh -c 'cd "$1" && sh scripts/demo.sh "$2"' - "$ROOT" "$Q"
+has "demo indexes corpus/" "added 5, updated 0" "$out"
+xapian-metadata set "$T/old/articles" quoth:schema 1
 expect "old schema rebuilt" 0 "$Q" index --index "$T/old" --rebuild "$C"
 has "old schema rebuild adds all" "added 8" "$out"
 
