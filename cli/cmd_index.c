@@ -201,6 +201,7 @@ typedef struct split {
 	quoth_names_t *names;	/* settled by the parent's survey */
 	quoth_names_t *survey;	/* non-NULL: the workers survey the speakers'
 				 * names (run_t) and their counts go here */
+	const quoth_writer_t *run; /* parts: the parent's writer */
 } split_t;
 
 /* Runs one worker process per directory DIRS[0..N), each indexing its
@@ -247,7 +248,7 @@ static int run_workers(int progress, char **dirs, unsigned n,
 			if (how->shards)
 				quoth_writer_set_shard(wr.w, k, n);
 			else
-				quoth_writer_set_part(wr.w, k, n, claims);
+				quoth_writer_set_part(wr.w, k, n, claims, how->run);
 			if (how->survey) {
 				wr.survey = quoth_names_new();
 				if (!wr.survey)
@@ -329,7 +330,7 @@ static int build_parallel(run_t *r, const char *dir, char **paths, size_t n,
 	}
 	/* The workers survey the speakers' names first, each its share, and
 	 * index once the names are settled (writer.h). */
-	split_t how = {.shards = 0, .rebuild = 1, .survey = names};
+	split_t how = {.shards = 0, .rebuild = 1, .survey = names, .run = r->w};
 	quoth_index_stats_t sum;
 	int rc = run_workers(r->progress, parts, jobs, &how, paths, n, &sum);
 	if (rc >= 0 && quoth_writer_use_names(r->w, names)) {

@@ -83,7 +83,6 @@ struct quoth_writer {
 	lang_analyzer_t langs[MAX_LANGS];
 	size_t nlangs;
 	char gen[17];
-	int adopted;		/* the databases are this run's merged parts */
 	quoth_index_stats_t stats;
 	hashset_t seen;
 	spellcount_t spell;
@@ -1189,9 +1188,7 @@ static int count_alone(void *ctx, const char *const *v)
  * earlier runs indexed by SURNAME alone: they keep it (renaming them would
  * mean rewriting their articles).  This run's are not counted (what it
  * left alone is a company: "Ford" of "Ford Motor Co"), nor a speaker of
- * several words that shares the term ("Lynch Bell", "Lynch-Bell").  A
- * parallel run adopted its parts into an empty index: no earlier run's
- * quotations are there, though the parts bear their workers' stamps. */
+ * several words that shares the term ("Lynch Bell", "Lynch-Bell"). */
 static int record_binding(void *ctx, const char *surname, const char *name)
 {
 	quoth_writer_t *w = ctx;
@@ -1203,8 +1200,7 @@ static int record_binding(void *ctx, const char *surname, const char *name)
 	    quoth_xdb_termfreq(w->quotes, term, &n))
 		return 1;
 	static const unsigned slots[2] = {QUOTH_SLOT_SPEAKER, QUOTH_SLOT_GEN};
-	return n && !w->adopted &&
-	       quoth_xdb_values(w->quotes, term, slots, 2, count_alone, w);
+	return n && quoth_xdb_values(w->quotes, term, slots, 2, count_alone, w);
 }
 
 /* ---- removing vanished files ---- */
@@ -1275,8 +1271,9 @@ void quoth_writer_set_shard(quoth_writer_t *w, unsigned k, unsigned n)
 }
 
 void quoth_writer_set_part(quoth_writer_t *w, unsigned part, unsigned nparts,
-			   quoth_claims_t *claims)
+			   quoth_claims_t *claims, const quoth_writer_t *run)
 {
+	memcpy(w->gen, run->gen, sizeof w->gen);
 	w->part = part;
 	w->nparts = nparts ? nparts : 1;
 	w->claims = claims;
@@ -1489,7 +1486,6 @@ quoth_status_t quoth_writer_adopt(quoth_writer_t *w, const char *const *parts,
 	}
 	if (!st)
 		st = reopen(w, 1);
-	w->adopted = 1;
 	if (!st && refit_sources(w))
 		st = dbfail(w, w->articles, QUOTH_ERR_INTERNAL);
 	if (!st)

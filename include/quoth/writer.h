@@ -92,8 +92,11 @@ typedef struct quoth_claims quoth_claims_t;
 quoth_claims_t *quoth_claims_new(void);
 void quoth_claims_free(quoth_claims_t *c);
 
+/* Makes W part PART of NPARTS of the run of writer RUN (the parent's,
+ * inherited by the fork): W stamps its documents with RUN's generation,
+ * so that the adopted parts are, like the rest, this run's. */
 void quoth_writer_set_part(quoth_writer_t *w, unsigned part, unsigned nparts,
-			   quoth_claims_t *claims);
+			   quoth_claims_t *claims, const quoth_writer_t *run);
 
 /* Makes W shard K of N (a sharded index, schema.h): it is given every input
  * file and indexes the articles whose id hashes to K; shard 0 alone
