@@ -1542,9 +1542,8 @@ const char *quoth_speaker_surname(const char *name, size_t *len)
 	int k = n - 1;
 	char buf[8];
 	lowcopy(name + w[k][0], w[k][1] - w[k][0], buf, sizeof buf);
-	for (size_t i = 0; k > 0 && i < NELEM(SUFFIXES); i++)
-		if (!strcmp(buf, SUFFIXES[i]))
-			k--;
+	if (k > 0 && IN(buf, SUFFIXES))
+		k--;
 	const char *s = name + w[k][0];
 	size_t l = w[k][1] - w[k][0];
 	while (l > 1 && s[l - 1] == ',')	/* "Hugh McColl, Jr." */
@@ -1859,12 +1858,12 @@ static bool person_run(const struct ex *x, int na, int b, bool titled)
 	}
 	if (words >= 2 || titled)
 		return true;
-	char w[40];
+	char w[40], sur[40];
 	wcopy(x, &x->tok[b], w, sizeof w, true);
-	const char *s = w;
-	if (!strncmp(s, "al-", 3) || !strncmp(s, "el-", 3))
-		s += 3;
-	return !role_alone(x, b) && known_single(x, s);
+	size_t len;
+	const char *s = quoth_speaker_surname(w, &len);
+	lowcopy(s, len, sur, sizeof sur);
+	return !role_alone(x, b) && known_single(x, sur);
 }
 
 /* Is the name run [na, b] a place's name of two words or more ("New
