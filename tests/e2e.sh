@@ -240,6 +240,23 @@ expect "--any" 0 S --count --any grain trust
 eq "OR count (counts articles, wire copy too)" "$out" "4"
 expect "OR" 0 S --count 'grain OR trust'
 eq "explicit OR = --any" "$out" "4"
+
+# --any: two query words side by side rank an article above one that has
+# them apart, all else equal (the window's rescore), whichever id comes
+# first; the AND query leaves them tied; a page past the first keeps the
+# new order
+mkdir -p "$T/near"
+printf 'Title: Notes\n\nThe heat rose and the transfer of staff followed.\n' > "$T/near/a-apart.txt"
+printf 'Title: Notes\n\nThe staff rose and the heat transfer of followed.\n' > "$T/near/b-adjacent.txt"
+expect "near: index" 0 "$Q" index --index "$T/near/idx" "$T/near"
+expect "near: --any" 0 "$Q" search --index "$T/near/idx" --any -l heat transfer
+eq "near: adjacent words first" "$(echo "$out" | sed 's|.*/||' | tr '\n' ' ')" "b-adjacent.txt a-apart.txt "
+expect "near: AND" 0 "$Q" search --index "$T/near/idx" --format=json heat transfer
+eq "near: AND ties" "$(echo "$out" | json 'int(d["results"][0]["score"] == d["results"][1]["score"])')" "1"
+expect "near: page 2" 0 "$Q" search --index "$T/near/idx" --any -l --offset 1 heat transfer
+eq "near: page 2 follows the new order" "$(echo "$out" | sed 's|.*/||')" "a-apart.txt"
+expect "near: scores" 0 "$Q" search --index "$T/near/idx" --any --format=json heat transfer
+eq "near: the adjacent one scores more" "$(echo "$out" | json 'int(d["results"][0]["score"] > d["results"][1]["score"])')" "1"
 expect "NOT" 0 S --count 'sanctions -banks'
 eq "minus excludes" "$out" "1"
 expect "NOT word" 0 S --count 'sanctions NOT banks'
