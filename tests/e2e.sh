@@ -512,6 +512,11 @@ same() { # NAME INDEX... -- compares against $T/one for a set of queries
 				"$(echo "$a" | json "[(r['rank'], r['id'], r['score']) for r in d['results']], d['total'], d['facets']")"
 		done
 	done
+	# --any rescores its top results with a second search
+	a=$("$Q" search --index "$T/one" --any --format=json low level of trust sanctions)
+	b=$("$Q" search "$@" --any --format=json low level of trust sanctions)
+	eq "$name: search --any" "$(echo "$b" | json "[(r['rank'], r['id'], r['score']) for r in d['results']]")" \
+		"$(echo "$a" | json "[(r['rank'], r['id'], r['score']) for r in d['results']]")"
 }
 expect "one index" 0 "$Q" index --index "$T/one" --jobs 1 "$C"
 expect "two shards" 0 "$Q" index --index "$T/two" --shards 2 "$C"
