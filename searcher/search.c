@@ -953,15 +953,11 @@ static rescored_t *rescore(quoth_xdb_t *db, quoth_xquery_t **pairs,
 	size_t nid = 0;
 	for (size_t i = 0; r && ids && i < *n; i++) {
 		size_t len;
-		char term[600];
 		r[i] = (rescored_t){i, quoth_xmset_weight(m, i), NULL};
-		int tl = quoth_xmset_value(m, i, QUOTH_SLOT_ID, &r[i].id,
-					   &len) == 0
-				 ? snprintf(term, sizeof term, QUOTH_P_ID "%s",
-					    r[i].id)
-				 : -1;
-		if (tl > 1 && (size_t)tl < sizeof term)
-			ids[nid++] = quoth_xq_term(term, (size_t)tl);
+		if (quoth_xmset_value(m, i, QUOTH_SLOT_ID, &r[i].id, &len) ||
+		    !len)
+			break;
+		ids[nid++] = term2(QUOTH_P_ID, "", r[i].id);
 	}
 	quoth_xmset_t *m2 = NULL;
 	if (r && ids && nid == *n && *n > 1) {
