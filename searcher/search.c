@@ -864,8 +864,8 @@ static quoth_status_t take_facet(quoth_results_t *r, int f,
  * side by side ranks higher: the top RESCORE_WINDOW results are scored
  * again with each such pair as a phrase, added at PAIR_WEIGHT of the
  * phrase's weight (Elasticsearch's rescore with a phrase query).  On
- * Cranfield and CACM this raised nDCG@10 by 0.004 and 0.009 and MAP by
- * 0.003 and 0.012 (`make eval`; README).  Only the top of the ranking: a
+ * Cranfield and CACM this raised nDCG@10 by 0.006 and 0.009 and MAP by
+ * 0.005 and 0.012 (`make eval`; README).  Only the top of the ranking: a
  * phrase check on every match of an OR of common words made a search at
  * 106k articles 2.6 to 4.6 times slower. */
 #define RESCORE_WINDOW 30
@@ -873,8 +873,7 @@ static quoth_status_t take_facet(quoth_results_t *r, int f,
 #define MAX_PAIRS 64
 
 /* The phrases of the consecutive content words of N's ORs (stopwords
- * skipped, anything else breaks the run), each scaled by PAIR_WEIGHT,
- * appended to OUT[*NOUT..CAP). */
+ * skipped, anything else breaks the run), appended to OUT[*NOUT..CAP). */
 static void adjacent_pairs(const quoth_qnode_t *n, quoth_xquery_t **out,
 			   size_t *nout, size_t cap)
 {
@@ -896,9 +895,7 @@ static void adjacent_pairs(const quoth_qnode_t *n, quoth_xquery_t **out,
 			continue;
 		if (prev) {
 			quoth_xquery_t *two[2] = {exact_term(prev), exact_term(k)};
-			quoth_xquery_t *phrase = combine(QUOTH_XOP_PHRASE, two, 2, 2);
-			out[(*nout)++] = quoth_xq_scale(phrase, PAIR_WEIGHT);
-			quoth_xq_destroy(phrase);
+			out[(*nout)++] = combine(QUOTH_XOP_PHRASE, two, 2, 2);
 		}
 		prev = k;
 	}
@@ -933,14 +930,11 @@ static int cmp_rescored(const void *a, const void *b)
 }
 
 /* The top RESCORE_WINDOW results of M in their new order: each scored
- * again with the weight of the scaled phrases PAIRS[0..NPAIRS) it holds,
- * ties broken by the id as in any ranking.  NULL when there is nothing to
- * rescore; *N is set to the window's size.  PAIRS are consumed.
- *
- * The phrases are weighed on their own, filtered by the window's ids,
- * and added to the query's weights: Xapian 1.4, filtered so, weighs a
- * document by a phrase it does not hold when the phrases are alternatives
- * beside plain words. */
+ * again with PAIR_WEIGHT of the weight of the phrases PAIRS[0..NPAIRS) it
+ * holds, ties broken by the id as in any ranking.  NULL when there is
+ * nothing to rescore; *N is set to the window's size.  PAIRS are consumed.
+ * The phrases are weighed in a query of their own, filtered by the
+ * window's ids, and added to the query's weights. */
 static rescored_t *rescore(quoth_xdb_t *db, quoth_xquery_t **pairs,
 			   size_t npairs, quoth_xmset_t *m,
 			   const quoth_xsearch_t *xs, size_t *n)
@@ -961,8 +955,10 @@ static rescored_t *rescore(quoth_xdb_t *db, quoth_xquery_t **pairs,
 	}
 	quoth_xmset_t *m2 = NULL;
 	if (r && ids && nid == *n && *n > 1) {
-		quoth_xquery_t *two[2] = {combine(QUOTH_XOP_OR, pairs, npairs, 0),
+		quoth_xquery_t *any = combine(QUOTH_XOP_OR, pairs, npairs, 0);
+		quoth_xquery_t *two[2] = {quoth_xq_scale(any, PAIR_WEIGHT),
 					  combine(QUOTH_XOP_OR, ids, nid, 0)};
+		quoth_xq_destroy(any);
 		nid = npairs = 0;
 		quoth_xquery_t *q2 = combine(QUOTH_XOP_FILTER, two, 2, 0);
 		quoth_xsearch_t xs2 = *xs;

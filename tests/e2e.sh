@@ -257,6 +257,26 @@ expect "near: page 2" 0 "$Q" search --index "$T/near/idx" --any -l --offset 1 he
 eq "near: page 2 follows the new order" "$(echo "$out" | sed 's|.*/||')" "a-apart.txt"
 expect "near: scores" 0 "$Q" search --index "$T/near/idx" --any --format=json heat transfer
 eq "near: the adjacent one scores more" "$(echo "$out" | json 'int(d["results"][0]["score"] > d["results"][1]["score"])')" "1"
+# An OR of phrases under an AND weighs each article by the phrases it
+# holds.  Xapian 1.4.22 alone gave n2 (which holds "cedar dune" only) the
+# weight of "amber birch" from n1, where both words are but apart: which
+# article it hit depended on the docid order, so these six (one writer,
+# files in name order) are the smallest case found that shows it.
+mkdir -p "$T/orp"
+i=0
+for words in 'birch amber fern xenon elm' 'birch elm cedar dune xenon fern' \
+	'amber birch elm fern' 'fern amber birch' 'fern elm amber' 'birch fern amber'; do
+	i=$((i + 1))
+	printf 'Title: t\n\n%s.\n' "$words" > "$T/orp/n$i.txt"
+done
+expect "OR of phrases: index" 0 "$Q" index --index "$T/orp/idx" --jobs 1 "$T/orp"
+expect "OR of phrases" 0 "$Q" search --index "$T/orp/idx" --format=json \
+	'xenon ("amber birch" OR "cedar dune" OR "elm fern")'
+scores='[(r["path"].split("/")[-1], r["score"]) for r in d["results"]]'
+orp=$(echo "$out" | json "$scores")
+expect "OR of phrases: the one held" 0 "$Q" search --index "$T/orp/idx" \
+	--format=json 'xenon "cedar dune"'
+eq "OR of phrases: weighed by the phrase held" "$orp" "$(echo "$out" | json "$scores")"
 expect "NOT" 0 S --count 'sanctions -banks'
 eq "minus excludes" "$out" "1"
 expect "NOT word" 0 S --count 'sanctions NOT banks'

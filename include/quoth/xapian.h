@@ -177,7 +177,9 @@ quoth_status_t quoth_xdoc_set_data(quoth_xdoc_t *doc, const char *data,
 
 typedef enum quoth_xop {
 	QUOTH_XOP_AND,
-	QUOTH_XOP_OR,
+	QUOTH_XOP_OR,		/* a PHRASE or NEAR alternative is weighed
+				   only where it matches (xapian.cc); one
+				   under a scale is not: scale the OR */
 	QUOTH_XOP_AND_NOT,	/* first AND NOT (any of the rest) */
 	QUOTH_XOP_FILTER,	/* first, filtered by the rest (no weight) */
 	QUOTH_XOP_AND_MAYBE,
