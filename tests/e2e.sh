@@ -524,7 +524,8 @@ eq "phrase = grep" "$got" "$(echo "$want" | while read -r p; do readlink -f "$p"
 # ranks, ids, totals and facets equal; scores too, to the printed digits
 same() { # NAME INDEX... -- compares against $T/one for a set of queries
 	local name=$1; shift
-	for q in sanctions 'grain OR trust' '"low level of trust"' 'date:2021' 'date:2021-03-05..' 'speaker:lavrov OR oil'; do
+	for q in sanctions 'grain OR trust' '"low level of trust"' 'date:2021' 'date:2021-03-05..' 'speaker:lavrov OR oil' \
+		'trust ("low level" OR "chemical weapons" OR "grain exports")'; do
 		for cmd in search quotes; do
 			a=$("$Q" $cmd --index "$T/one" --facets --format=json --limit 20 "$q")
 			b=$("$Q" $cmd "$@" --facets --format=json --limit 20 "$q")
