@@ -69,18 +69,35 @@ static int collect(void *ctx, const char *const *v)
 	return strlen(buf) > 12; /* stops after the second */
 }
 
-/* quoth_xdb_values(): the values in two slots of the documents a term
- * indexes, in docid order, until the callback says stop. */
-static void test_values_by_term(void **state)
+/* A new writable database in a new directory made from the mkdtemp()
+ * template DIR. */
+static quoth_xdb_t *temp_db(char *dir)
 {
-	(void)state;
-	char dir[] = "/tmp/quoth-xapian-XXXXXX";
 	assert_non_null(mkdtemp(dir));
 	char path[64];
 	snprintf(path, sizeof path, "%s/db", dir);
 	quoth_xdb_t *db;
 	char *err = NULL;
 	assert_int_equal(quoth_xdb_open_writable(path, 1, &db, &err), QUOTH_OK);
+	return db;
+}
+
+/* Closes DB and removes DIR, temp_db()'s directory. */
+static void drop_temp_db(quoth_xdb_t *db, const char *dir)
+{
+	quoth_xdb_close(db);
+	char cmd[96];
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
+/* quoth_xdb_values(): the values in two slots of the documents a term
+ * indexes, in docid order, until the callback says stop. */
+static void test_values_by_term(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/quoth-xapian-XXXXXX";
+	quoth_xdb_t *db = temp_db(dir);
 	static const char *const vals[] = {"one", "two", "three", "four"};
 	for (size_t i = 0; i < 4; i++) {
 		quoth_xdoc_t *d = quoth_xdoc_new();
@@ -103,10 +120,7 @@ static void test_values_by_term(void **state)
 	assert_int_equal(quoth_xdb_values(db, "Xnone", slots, 2, collect, buf),
 			 QUOTH_OK);
 	assert_string_equal(buf, "");
-	quoth_xdb_close(db);
-	char cmd[96];
-	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-	assert_int_equal(system(cmd), 0);
+	drop_temp_db(db, dir);
 }
 
 static quoth_xquery_t *phrase(const char *a, const char *b)
@@ -157,12 +171,7 @@ static void test_or_of_phrases_weighs_held_phrases(void **state)
 		"b a f x e", "b e c d x f", "a b e f", "f a b", "f e a", "b f a",
 	};
 	char dir[] = "/tmp/quoth-xapian-XXXXXX";
-	assert_non_null(mkdtemp(dir));
-	char path[64];
-	snprintf(path, sizeof path, "%s/db", dir);
-	quoth_xdb_t *db;
-	char *err = NULL;
-	assert_int_equal(quoth_xdb_open_writable(path, 1, &db, &err), QUOTH_OK);
+	quoth_xdb_t *db = temp_db(dir);
 	for (size_t i = 0; i < sizeof docs / sizeof docs[0]; i++) {
 		quoth_xdoc_t *d = quoth_xdoc_new();
 		assert_non_null(d);
@@ -184,10 +193,7 @@ static void test_or_of_phrases_weighs_held_phrases(void **state)
 	double w_held = weight_with_x(db, phrase("c", "d"), "2");
 	assert_true(w_held > 0);
 	assert_true(w_or == w_held);
-	quoth_xdb_close(db);
-	char cmd[96];
-	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-	assert_int_equal(system(cmd), 0);
+	drop_temp_db(db, dir);
 }
 
 int main(void)
