@@ -154,7 +154,42 @@ static const char *const TITLES[] = {
 	"assistant", "undersecretary", "under", "head", "staff",
 	"treasurer", "superintendent", "comptroller", "trustee",
 	"president-elect", "vice-president", "vice-chairman", "vice-chair",
-	"director-general", "managing", "partner",
+	"director-general", "managing", "partner", "prof", "lt", "col",
+	"sgt", "capt", "maj", "adm", "cmdr", "cdr", "brig", "supt", "insp",
+	"det", "rev", "cllr", "councillor", "councilor", "mp", "mep", "msp",
+	"mla", "dame", "baroness", "archbishop", "rabbi", "ayatollah",
+};
+
+/* Letters after a name ("Paul Boateng MP", "Michael Mansfield QC"): not
+ * part of it.  Some are titles in front of one too ("Labour MP Karen
+ * Buck"). */
+static const char *const POSTNOMINALS[] = {
+	"mp", "mep", "msp", "mla", "qc", "kc", "obe", "mbe", "cbe",
+};
+
+/* Words that describe a person in front of the name, in a style without
+ * commas ("Tory MP Boris Johnson", "Singer Bruce Springsteen", "New
+ * Yorker Dick Morris"), but that are also surnames, given names or parts
+ * of other names ("Peter Singer", "Tory Burch", "the Liberal
+ * Democrats"): in a speaker's name, one of these is a title only when
+ * two words or more of the name follow it. */
+static const char *const DESCRIPTORS[] = {
+	"tory", "tories", "labour", "conservative", "liberal", "lib", "dem",
+	"dems", "ukip", "snp", "unionist", "nationalist", "socialist", "actor",
+	"actress", "singer", "comedian", "presenter", "broadcaster", "writer",
+	"author", "novelist", "playwright", "poet", "producer", "rapper",
+	"musician", "guitarist", "frontman", "designer", "chef", "artist",
+	"photographer", "film-maker", "filmmaker", "coach", "manager", "boss",
+	"striker", "midfielder", "defender", "goalkeeper", "keeper", "winger",
+	"skipper", "referee", "player", "champion", "boxer", "golfer",
+	"athlete", "jockey", "trainer", "batsman", "bowler", "businessman",
+	"businesswoman", "tycoon", "entrepreneur", "campaigner", "activist",
+	"lawyer", "barrister", "solicitor", "historian", "scientist",
+	"researcher", "doctor", "surgeon", "gen", "bishop", "cardinal", "imam",
+	"earl", "peer", "team-mate", "teammate", "colleague", "veteran",
+	"yorker", "londoner", "briton", "scot", "texan", "frenchman",
+	"englishman", "irishman", "scotsman", "welshman", "dutchman",
+	"compatriot", "countryman",
 };
 
 /* Lower-case heads of a descriptive speaker ("the senior official"). */
@@ -368,7 +403,7 @@ enum {
 	F_AUX = 1 << 8, F_PREP = 1 << 9, F_PART = 1 << 10, F_TIME = 1 << 11,
 	F_ADJ = 1 << 12, F_CUE1 = 1 << 13, F_UPPER = 1 << 14, F_DET = 1 << 15,
 	F_LY = 1 << 16, F_PLACE = 1 << 17, F_LEMMA = 1 << 18,
-	F_FAMILY = 1 << 19, F_OPENER = 1 << 20,
+	F_FAMILY = 1 << 19, F_OPENER = 1 << 20, F_DESC = 1 << 21,
 };
 
 struct tok {
@@ -664,6 +699,7 @@ static void build_word_table(void)
 		{ CUE_LEMMAS, NELEM(CUE_LEMMAS), F_LEMMA },
 		{ OPENERS, NELEM(OPENERS), F_OPENER },
 		{ FAMILY_FIRST, NELEM(FAMILY_FIRST), F_FAMILY },
+		{ DESCRIPTORS, NELEM(DESCRIPTORS), F_DESC },
 	};
 	for (size_t i = 0; i < NELEM(lists); i++)
 		wt_add(&word_table, lists[i].list, lists[i].n, lists[i].flag);
@@ -757,7 +793,7 @@ static int word_flags(const struct ex *x, const struct tok *t)
 		return f;
 	int lf = wt_get(x->wt, w);
 	f |= lf & (F_STOP | F_TITLE | F_ROLE | F_ORG | F_PRON | F_CUE1 | F_AUX |
-		   F_PREP | F_TIME | F_PLACE | F_ADJ | F_OPENER);
+		   F_PREP | F_TIME | F_PLACE | F_ADJ | F_OPENER | F_DESC);
 	if (cue_word(x->wt, w, lf))
 		f |= F_CUE;
 	if ((lf & F_PART) || ((!strncmp(w, "al-", 3) || !strncmp(w, "el-", 3)) &&
@@ -970,12 +1006,44 @@ static bool opens_sentence(const struct ex *x, int i)
 	return p < 0 || x->tok[p].kind == T_NL || punct_is(x, p, ".!?:;");
 }
 
+static bool name_word(const struct tok *t)
+{
+	return t->kind == T_WORD && (t->flags & F_CAP) &&
+	       !(t->flags & (F_STOP | F_OPENER));
+}
+
+/* Is word token I letters after the name before it, "MP" in "Paul
+ * Boateng MP said", rather than a title ("Labour MP Karen Buck") or the
+ * head of a description ("the Ealing North MP", "a Labour MP")? */
+static bool postnominal(const struct ex *x, int i)
+{
+	char w[8];
+	if (!(x->tok[i].flags & F_UPPER) || i == 0 ||
+	    (i + 1 < x->ntok && (x->tok[i + 1].flags & F_CAP)))
+		return false;
+	wcopy(x, &x->tok[i], w, sizeof w, false);
+	if (!IN(w, POSTNOMINALS))
+		return false;
+	int r = i;
+	while (r - 1 >= 0 && name_word(&x->tok[r - 1])) {
+		if (x->tok[r - 1].flags & (F_DESC | F_ORG | F_PLACE))
+			return false;
+		r--;
+	}
+	return r < i && !(r > 0 && (x->tok[r - 1].flags & (F_DET | F_CAP)));
+}
+
 /* Words of the word lists that are part of a name in context, or not. */
 static void name_words(struct ex *x)
 {
-	for (int i = 0; i < x->ntok; i++)
+	for (int i = 0; i < x->ntok; i++) {
 		if ((x->tok[i].flags & F_OPENER) && !opens_sentence(x, i))
 			x->tok[i].flags &= ~F_OPENER;
+		/* a plain word of the name, which quoth_speaker_canonical()
+		 * leaves out */
+		if (postnominal(x, i))
+			x->tok[i].flags &= ~(F_TITLE | F_UPPER);
+	}
 	for (int i = 1; i < x->ntok; i++) {
 		struct tok *t = &x->tok[i], *p = &x->tok[i - 1];
 		if (t->kind != T_WORD || p->kind != T_WORD ||
@@ -1447,6 +1515,13 @@ quoth_status_t quoth_speaker_canonical(const char *name, size_t len, char **out)
 			break;
 		n--;
 	}
+	/* "Paul Boateng MP" */
+	while (n > 1) {
+		lowcopy(name + w[n - 1][0], w[n - 1][1] - w[n - 1][0], buf, sizeof buf);
+		if (!IN(buf, POSTNOMINALS))
+			break;
+		n--;
+	}
 	int first = 0;
 	/* "Chicago-based Boeing", "UK-born Smith": a description, not a
 	 * name, as far as the last such word */
@@ -1461,18 +1536,23 @@ quoth_status_t quoth_speaker_canonical(const char *name, size_t len, char **out)
 				first = 1;
 		} else {
 			/* A person: the words after the last title. */
+			int named = 0;	/* words after K that are no title */
 			for (int k = n - 1; k >= 0; k--) {
 				lowcopy(name + w[k][0], w[k][1] - w[k][0], buf, sizeof buf);
+				int f = word_list_flags(buf);
 				/* "Connecticut Democrat Christopher Dodd":
 				 * a party member is a title here only (in
 				 * the word lists, "the Connecticut
 				 * Democrat" stays a speaker) */
-				if ((word_list_flags(buf) & F_TITLE) ||
-				    !strcmp(buf, "of") || !strcmp(buf, "the") ||
-				    !strcmp(buf, "democrat")) {
+				if ((f & F_TITLE) || !strcmp(buf, "of") ||
+				    !strcmp(buf, "the") ||
+				    !strcmp(buf, "democrat") ||
+				    ((f & F_DESC) && named >= 2)) {
 					first = k + 1;
 					break;
 				}
+				if (!(f & F_DESC))
+					named++;
 			}
 			if (first >= n)
 				first = 0;
@@ -1557,12 +1637,6 @@ const char *quoth_speaker_surname(const char *name, size_t *len)
 }
 
 /* ---- names ---- */
-
-static bool name_word(const struct tok *t)
-{
-	return t->kind == T_WORD && (t->flags & F_CAP) &&
-	       !(t->flags & (F_STOP | F_OPENER));
-}
 
 /* Start of the capitalised run ending at word token J (particles and
  * titles included; stops at punctuation and lower-case words). */

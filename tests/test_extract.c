@@ -720,6 +720,67 @@ static void test_sentence_opener(void **state)
 	check(state, 0, "Rates will rise,", NULL, "Jeff Given", "Given", "said");
 }
 
+/* A description in front of a name without commas ("Tory MP Boris
+ * Johnson", "Singer Bruce Springsteen") is no part of it when two words of
+ * the name follow; the same word is a name's own when they do not ("Peter
+ * Singer", "Tory Burch", "the Liberal Democrats").  Letters after a name
+ * ("MP", "QC") go too. */
+static void test_canonical_drops_descriptors(void **state)
+{
+	(void)state;
+	static const char *const cases[][2] = {
+		{"Tory MP Boris Johnson", "Boris Johnson"},
+		{"Singer Bruce Springsteen", "Bruce Springsteen"},
+		{"Lib Dem Norman Baker", "Norman Baker"},
+		{"French Green MEP Alain Lipietz", "Alain Lipietz"},
+		{"New Yorker Dick Morris", "Dick Morris"},
+		{"Prof Lovenduski", "Lovenduski"},
+		{"Gen Pervez Musharraf", "Pervez Musharraf"},
+		{"Dame Elizabeth Butler-Sloss", "Elizabeth Butler-Sloss"},
+		{"Paul Boateng MP", "Paul Boateng"},
+		{"Michael Mansfield QC,", "Michael Mansfield"},
+		{"Peter Singer", "Peter Singer"},
+		{"Tory Burch", "Tory Burch"},
+		{"Liberal Democrats", "Liberal Democrats"},
+		{"Cardinal", "Cardinal"},
+		{"MP", "MP"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *c = NULL;
+		assert_int_equal(quoth_speaker_canonical(cases[i][0],
+							 strlen(cases[i][0]), &c),
+				 QUOTH_OK);
+		assert_string_equal(c, cases[i][1]);
+		free(c);
+	}
+}
+
+/* The same in running text, where the name found is also the one a later
+ * "he" or surname stands for. */
+static void test_descriptor_and_postnominal_in_text(void **state)
+{
+	const char *t = "Tory MP Boris Johnson attacked the plan. \"It is a "
+			"disgrace,\" he said. Labour MP Karen Buck disagreed. "
+			"\"It is fair,\" Ms Buck said.\n";
+	assert_int_equal(run(state, t), 2);
+	check(state, 0, "It is a disgrace,", NULL, "Boris Johnson", "he", "said");
+	check(state, 1, "It is fair,", NULL, "Karen Buck", "Ms Buck", "said");
+	t = "Paul Boateng MP, the Chief Secretary, said: \"The sums do not "
+	    "add up.\" Mr Boateng then left. \"We will win,\" Boateng said.\n";
+	assert_int_equal(run(state, t), 2);
+	check(state, 0, "The sums do not add up.", NULL, "Paul Boateng",
+	      "Paul Boateng MP", "*");
+	check(state, 1, "We will win,", NULL, "Paul Boateng", "Boateng", "said");
+	/* "the Ealing North MP" is a description, not a name */
+	t = "\"It was a horrible thing,\" said the Ealing North MP.\n";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "It was a horrible thing,", NULL, NULL, "*", "said");
+	/* a company named by a word that can be a title */
+	t = "\"Profit rose,\" Cardinal said.\n";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "Profit rose,", NULL, "Cardinal", "Cardinal", "said");
+}
+
 /* A speaker of one word that starts a company's name in the text is
  * flagged, so that it is not completed as a surname. */
 static void test_speaker_company(void **state)
@@ -783,6 +844,8 @@ int main(void)
 		T(test_canonical_drops_descriptions),
 		T(test_sentence_opener),
 		T(test_speaker_company),
+		T(test_canonical_drops_descriptors),
+		T(test_descriptor_and_postnominal_in_text),
 #undef T
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
