@@ -2076,10 +2076,16 @@ static bool subject_of(const struct ex *x, int v, int lo, struct attr *at,
 		if (k < lo || !punct_is(x, k, ","))
 			return false;
 		struct attr a1 = *at, a2 = *at;
+		int s1 = k - 1 >= lo ? np_back(x, k - 1, lo) : k;
 		bool ok1 = k - 1 >= lo &&
 			   (punct_is(x, k - 1, ")") ? np_paren(x, k - 1, lo, &a1, lenient) :
-			    np_kind(x, np_back(x, k - 1, lo), k - 1, &a1, lenient));
+			    np_kind(x, s1, k - 1, &a1, lenient));
 		bool ok2 = np_kind(x, np_back(x, j - 1, k + 1), j - 1, &a2, false);
+		/* "chief secretary to the Treasury, George Osborne, said":
+		 * the body ends a title, whose holder is named next */
+		if (ok1 && a1.kind == A_ORG && s1 - 1 >= lo &&
+		    (x->tok[s1 - 1].flags & F_PREP) && ok2 && a2.kind == A_PERSON)
+			ok1 = false;
 		if (ok1 && (a1.kind == A_PERSON || a1.kind == A_ORG ||
 			    a1.kind == A_PRON)) {
 			*at = a1;
@@ -2630,9 +2636,9 @@ static const char *resolve_pronoun(const struct ex *x, int k, int from,
 			continue;
 		int r = run_start(x, j, 0);
 		int n = name_start(x, r, j);
-		/* "the Tories", "the Democrats": a group, not a "he" */
-		bool group = n == r && n == j && weq(x, r - 1, "the") &&
-			     x->t[t->e - 1] == 's';
+		/* "the Tories", "Save the Children", "the Treasury": a
+		 * group or a body, not a "he" */
+		bool group = n == r && weq(x, r - 1, "the");
 		if (n > j || group || !person_run(x, n, j, n > r)) {
 			j = r;
 			continue;

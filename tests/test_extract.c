@@ -781,6 +781,36 @@ static void test_descriptor_and_postnominal_in_text(void **state)
 	check(state, 0, "Profit rose,", NULL, "Cardinal", "Cardinal", "said");
 }
 
+/* A capitalised name after "the" is a group or a body, never what a "he"
+ * or "she" stands for, even before a verb of saying. */
+static void test_pronoun_skips_bodies(void **state)
+{
+	const char *t = "Laura Brownlees of Save the Children said there were "
+			"concerns. \"Children need care,\" she said.\n";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "Children need care,", NULL, "Laura Brownlees", "she",
+	      "said");
+	t = "Treasury Secretary Henry Paulson spoke after the Treasury said it "
+	    "would act. \"We are ready,\" he said.\n";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "We are ready,", NULL, "Henry Paulson", "he", "said");
+}
+
+/* A title ending in a body, then the name: "chief secretary to the
+ * Treasury, George Osborne, said". */
+static void test_appositive_after_body(void **state)
+{
+	const char *t = "The shadow chief secretary to the Treasury, George "
+			"Osborne, said: \"This was more talk.\"\n";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "This was more talk.", NULL, "George Osborne", "*",
+	      "*");
+	/* the body itself before its appositive still speaks */
+	t = "The Treasury, a department of state, said: \"Rates hold.\"\n";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "Rates hold.", NULL, "Treasury", "*", "*");
+}
+
 /* A speaker of one word that starts a company's name in the text is
  * flagged, so that it is not completed as a surname. */
 static void test_speaker_company(void **state)
@@ -846,6 +876,8 @@ int main(void)
 		T(test_speaker_company),
 		T(test_canonical_drops_descriptors),
 		T(test_descriptor_and_postnominal_in_text),
+		T(test_pronoun_skips_bodies),
+		T(test_appositive_after_body),
 #undef T
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
