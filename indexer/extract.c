@@ -1817,18 +1817,19 @@ static bool given_is(const struct person *p, const char *w)
 /* The full name for single name NAME near byte POS, or NULL: the one
  * with that surname ("Bernanke": "Ben Bernanke", "al-Maliki": "Nouri
  * al-Maliki"), else, for a family name that is written first, the one
- * that starts with it ("Wen": "Wen Jiabao").  The nearest before POS,
- * else the first after. */
+ * that starts with it ("Wen": "Wen Jiabao"); with GIVEN, only the one
+ * that starts with it ("Sir Digby": "Digby Jones").  The nearest before
+ * POS, else the first after. */
 static const struct person *full_name(const struct ex *x, const char *name,
-				      size_t pos)
+				      size_t pos, bool given)
 {
 	size_t len;
 	const char *s = quoth_speaker_surname(name, &len);
 	char w[64];
 	lowcopy(s, len, w, sizeof w);
 	const struct person *best = NULL;
-	int passes = word_list_flags(w) & F_FAMILY ? 2 : 1;
-	for (int pass = 0; pass < passes && !best; pass++)
+	int passes = given || (word_list_flags(w) & F_FAMILY) ? 2 : 1;
+	for (int pass = given; pass < passes && !best; pass++)
 		for (int i = 0; i < x->nper; i++) {
 			const struct person *p = &x->per[i];
 			if (!p->full || (pass ? !given_is(p, w) : strcmp(p->sur, w)))
@@ -1915,7 +1916,7 @@ static bool role_alone(const struct ex *x, int b)
 		return false;
 	char w[40];
 	wcopy(x, &x->tok[b], w, sizeof w, true);
-	return !full_name(x, w, 0);
+	return !full_name(x, w, 0, false);
 }
 
 /* Is the name run [na, b] a person ("Putin" only when known as one)? */
@@ -2783,7 +2784,11 @@ static void finish(struct ex *x, int k, struct attr *at, const char *inherit)
 				words++;
 		if (words == 1) {
 			wcopy(x, &x->tok[at->b], w, sizeof w, true);
-			const struct person *p = full_name(x, w, x->tok[at->na].s);
+			/* "Sir Digby" is Sir Digby Jones */
+			bool given = weq(x, at->na - 1, "sir") ||
+				     weq(x, at->na - 1, "dame");
+			const struct person *p = full_name(x, w, x->tok[at->na].s,
+							   given);
 			if (p) {
 				free(nm);
 				nm = strdup(p->name);
@@ -2814,7 +2819,7 @@ static void finish(struct ex *x, int k, struct attr *at, const char *inherit)
 		char *owned = NULL;
 		const char *s = p ? p->name : resolve_pronoun(x, k, x->pc[k].topen - 1, &owned);
 		if (s && !p && owned && !strchr(owned, ' ')) {
-			const struct person *f = full_name(x, owned, x->tok[x->pc[k].topen].s);
+			const struct person *f = full_name(x, owned, x->tok[x->pc[k].topen].s, false);
 			if (f)
 				s = f->name;
 		}
@@ -2844,7 +2849,7 @@ static void finish(struct ex *x, int k, struct attr *at, const char *inherit)
 			} else if (owned) {
 				/* A bare surname: look for its full name. */
 				if (!strchr(owned, ' ')) {
-					const struct person *p = full_name(x, owned, x->tok[x->pc[k].topen].s);
+					const struct person *p = full_name(x, owned, x->tok[x->pc[k].topen].s, false);
 					if (p) {
 						free(owned);
 						owned = NULL;

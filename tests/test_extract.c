@@ -659,6 +659,11 @@ static void test_surname_to_full_name(void **state)
 	assert_int_equal(run(state, "Tim Cook of Apple Inc spoke.\n\n"
 				    "\"Sales rose,\" Apple said."), 1);
 	check(state, 0, "Sales rose,", NULL, "Apple", "Apple", "said");
+	/* a knight or dame is named by the given name */
+	assert_int_equal(run(state, "Sir Digby Jones of the CBI spoke.\n\n"
+				    "\"Do not give it away,\" Sir Digby said."), 1);
+	check(state, 0, "Do not give it away,", NULL, "Digby Jones",
+	      "Sir Digby", "said");
 	/* the particle inside a name stays one */
 	assert_int_equal(run(state, "Tunisian President Zine El Abidine Ben Ali "
 				    "spoke.\n\n\"We stay,\" Ben Ali said."), 1);
