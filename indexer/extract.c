@@ -160,6 +160,10 @@ static const char *const TITLES[] = {
 	"mla", "dame", "baroness", "archbishop", "rabbi", "ayatollah",
 };
 
+/* Titles of peers, who are named before their seats ("Lord Nicholls of
+ * Birkenhead" is Nicholls). */
+static const char *const PEERS[] = { "lord", "baroness", "lady" };
+
 /* Letters after a name ("Paul Boateng MP", "Michael Mansfield QC"): not
  * part of it.  Some are titles in front of one too ("Labour MP Karen
  * Buck"). */
@@ -1535,6 +1539,18 @@ quoth_status_t quoth_speaker_canonical(const char *name, size_t len, char **out)
 			if (!strcmp(buf, "the"))
 				first = 1;
 		} else {
+			/* "Lord Nicholls of Birkenhead": a peer is named
+			 * before his seat */
+			for (int k = 2; k < n; k++) {
+				lowcopy(name + w[k][0], w[k][1] - w[k][0], buf, sizeof buf);
+				if (strcmp(buf, "of"))
+					continue;
+				lowcopy(name + w[k - 2][0], w[k - 2][1] - w[k - 2][0],
+					buf, sizeof buf);
+				if (IN(buf, PEERS))
+					n = k;
+				break;
+			}
 			/* A person: the words after the last title. */
 			int named = 0;	/* words after K that are no title */
 			for (int k = n - 1; k >= 0; k--) {
@@ -2002,6 +2018,13 @@ static bool np_kind(const struct ex *x, int a, int b, struct attr *at,
 			return false;
 		at->kind = n == b && !person_run(x, n, b, titled) ? A_ORG : A_PERSON;
 		at->na = n;
+		/* "Lord Nicholls of Birkenhead": the name is the peer's whole
+		 * style, which quoth_speaker_canonical() makes "Nicholls" */
+		char w[16];
+		if (at->kind == A_PERSON && n - 3 >= a && weq(x, n - 1, "of") &&
+		    name_word(&x->tok[n - 2]) &&
+		    wcopy(x, &x->tok[n - 3], w, sizeof w, false) && IN(w, PEERS))
+			at->na = n - 3;
 		return true;
 	}
 	if ((h->flags & F_ROLE) && !(h->flags & F_CAP)) {

@@ -744,6 +744,9 @@ static void test_canonical_drops_descriptors(void **state)
 		{"Dame Elizabeth Butler-Sloss", "Elizabeth Butler-Sloss"},
 		{"Paul Boateng MP", "Paul Boateng"},
 		{"Michael Mansfield QC,", "Michael Mansfield"},
+		{"Lord Nicholls of Birkenhead", "Nicholls"},
+		{"Baroness Scotland of Asthal", "Scotland"},
+		{"Secretary of State Rex Tillerson", "Rex Tillerson"},
 		{"Peter Singer", "Peter Singer"},
 		{"Tory Burch", "Tory Burch"},
 		{"Liberal Democrats", "Liberal Democrats"},
@@ -780,6 +783,11 @@ static void test_descriptor_and_postnominal_in_text(void **state)
 	t = "\"It was a horrible thing,\" said the Ealing North MP.\n";
 	assert_int_equal(run(state, t), 1);
 	check(state, 0, "It was a horrible thing,", NULL, NULL, "*", "said");
+	/* a peer is named before the seat */
+	t = "Lord Nicholls of Birkenhead said: \"It is not right.\"\n";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "It is not right.", NULL, "Nicholls",
+	      "Lord Nicholls of Birkenhead", "said");
 	/* a company named by a word that can be a title */
 	t = "\"Profit rose,\" Cardinal said.\n";
 	assert_int_equal(run(state, t), 1);
