@@ -160,6 +160,28 @@ static const char *const TITLES[] = {
 	"mla", "dame", "baroness", "archbishop", "rabbi", "ayatollah",
 };
 
+/* A person by nationality ("the American said", "the 55-year-old
+ * Frenchman told"; DEMONYM_NOUNS too): a description, which stands for
+ * someone the text names, as "he" does.  Not the words that also name a
+ * people ("the French", "the Swiss"). */
+static const char *const DEMONYMS[] = {
+	"american", "australian", "german", "russian", "brazilian",
+	"argentine", "argentinian", "italian", "kenyan", "canadian", "belgian",
+	"norwegian", "czech", "austrian", "mexican", "colombian", "nigerian",
+	"ethiopian", "jamaican", "israeli", "palestinian", "iranian", "iraqi",
+	"egyptian", "indian", "pakistani", "ukrainian", "georgian",
+	"south-african",
+};
+
+/* Nouns for a person of a country or a place: descriptors (see
+ * DESCRIPTORS: "Frenchman Louis Gallois") and nationalities (see
+ * DEMONYMS: "the Dutchman said"). */
+static const char *const DEMONYM_NOUNS[] = {
+	"briton", "scot", "frenchman", "englishman", "irishman", "scotsman",
+	"welshman", "dutchman", "yorker", "londoner", "texan", "spaniard",
+	"swede", "dane", "pole", "finn", "croat", "serb",
+};
+
 /* Titles of peers, who are named before their seats ("Lord Nicholls of
  * Birkenhead" is Nicholls). */
 static const char *const PEERS[] = { "lord", "baroness", "lady" };
@@ -176,7 +198,8 @@ static const char *const POSTNOMINALS[] = {
  * Yorker Dick Morris"), but that are also surnames, given names or parts
  * of other names ("Peter Singer", "Tory Burch", "the Liberal
  * Democrats"): in a speaker's name, one of these is a title only when
- * two words or more of the name follow it. */
+ * two words or more of the name follow it.  DEMONYM_NOUNS are these
+ * too. */
 static const char *const DESCRIPTORS[] = {
 	"tory", "tories", "labour", "conservative", "liberal", "lib", "dem",
 	"dems", "ukip", "snp", "unionist", "nationalist", "socialist", "actor",
@@ -191,8 +214,6 @@ static const char *const DESCRIPTORS[] = {
 	"lawyer", "barrister", "solicitor", "historian", "scientist",
 	"researcher", "doctor", "surgeon", "gen", "bishop", "cardinal", "imam",
 	"earl", "peer", "team-mate", "teammate", "colleague", "veteran",
-	"yorker", "londoner", "briton", "scot", "texan", "frenchman",
-	"englishman", "irishman", "scotsman", "welshman", "dutchman",
 	"compatriot", "countryman",
 };
 
@@ -704,6 +725,7 @@ static void build_word_table(void)
 		{ OPENERS, NELEM(OPENERS), F_OPENER },
 		{ FAMILY_FIRST, NELEM(FAMILY_FIRST), F_FAMILY },
 		{ DESCRIPTORS, NELEM(DESCRIPTORS), F_DESC },
+		{ DEMONYM_NOUNS, NELEM(DEMONYM_NOUNS), F_DESC },
 	};
 	for (size_t i = 0; i < NELEM(lists); i++)
 		wt_add(&word_table, lists[i].list, lists[i].n, lists[i].flag);
@@ -1971,6 +1993,23 @@ static bool place_run(const struct ex *x, int na, int b)
 	return true;
 }
 
+/* Is word token B a nationality that "the" and lower-case words at most
+ * lead to ("the American", "the 34-year-old Briton")? */
+static bool the_demonym(const struct ex *x, int b)
+{
+	char w[24];
+	if (x->tok[b].kind != T_WORD || (x->tok[b].flags & F_POSS) ||
+	    !wcopy(x, &x->tok[b], w, sizeof w, false) ||
+	    (!IN(w, DEMONYMS) && !IN(w, DEMONYM_NOUNS)))
+		return false;
+	int i = b - 1;
+	while (i >= 0 && i > b - 6 && !weq(x, i, "the") &&
+	       ((x->tok[i].kind == T_WORD && !(x->tok[i].flags & F_CAP)) ||
+		punct_is(x, i, "-")))
+		i--;
+	return weq(x, i, "the");
+}
+
 /* Classifies the noun phrase [a, b]: fills AT (kind, na). */
 static bool np_kind(const struct ex *x, int a, int b, struct attr *at,
 		    bool lenient)
@@ -1990,6 +2029,11 @@ static bool np_kind(const struct ex *x, int a, int b, struct attr *at,
 		return true;
 	}
 	if (name_word(h)) {
+		if (the_demonym(x, b)) {
+			at->kind = A_DESC;
+			at->na = b;
+			return true;
+		}
 		int r = run_start(x, b, a);
 		if (h->flags & F_ORG) {
 			at->kind = A_ORG;
@@ -2661,8 +2705,10 @@ static const char *resolve_pronoun(const struct ex *x, int k, int from,
 		int r = run_start(x, j, 0);
 		int n = name_start(x, r, j);
 		/* "the Tories", "Save the Children", "the Treasury": a
-		 * group or a body, not a "he" */
-		bool group = n == r && weq(x, r - 1, "the");
+		 * group or a body, not a "he"; "the 55-year-old Frenchman":
+		 * a description of one */
+		bool group = (n == r && weq(x, r - 1, "the")) ||
+			     the_demonym(x, j);
 		if (n > j || group || !person_run(x, n, j, n > r)) {
 			j = r;
 			continue;
@@ -2831,9 +2877,11 @@ static void finish(struct ex *x, int k, struct attr *at, const char *inherit)
 					    x->tok[at->b].e - x->tok[at->na].s,
 					    &at->speaker))
 			x->oom = true;
-	} else if (at->kind == A_DESC && at->a > 0 && weq(x, at->a - 1, "the") &&
-		   !(x->tok[at->b].flags & F_CAP) &&
-		   x->t[x->tok[at->b].e - 1] != 's') {
+	} else if (at->kind == A_DESC &&
+		   ((at->a > 0 && weq(x, at->a - 1, "the") &&
+		     !(x->tok[at->b].flags & F_CAP) &&
+		     x->t[x->tok[at->b].e - 1] != 's') ||
+		    the_demonym(x, at->b))) {
 		/* "the Florida senator": the senator named before, else the
 		 * person the text is about, as for "he". */
 		char role[40];

@@ -809,6 +809,22 @@ static void test_pronoun_skips_bodies(void **state)
 	check(state, 0, "We are ready,", NULL, "Henry Paulson", "he", "said");
 }
 
+/* "the American", "the 55-year-old Frenchman": a description of someone
+ * named before, not a name. */
+static void test_nationality_stands_for_a_person(void **state)
+{
+	const char *t = "Arsene Wenger has signed a new deal. The 55-year-old "
+			"Frenchman said: \"I will stay.\"\n";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "I will stay.", NULL, "Arsene Wenger", "Frenchman",
+	      "said");
+	t = "Andre Agassi beat Jurgen Melzer. \"He makes you run,\" the "
+	    "American said.\n";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "He makes you run,", NULL, "Andre Agassi", "American",
+	      "said");
+}
+
 /* A title ending in a body, then the name: "chief secretary to the
  * Treasury, George Osborne, said". */
 static void test_appositive_after_body(void **state)
@@ -891,6 +907,7 @@ int main(void)
 		T(test_descriptor_and_postnominal_in_text),
 		T(test_pronoun_skips_bodies),
 		T(test_appositive_after_body),
+		T(test_nationality_stands_for_a_person),
 #undef T
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
