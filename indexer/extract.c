@@ -2704,11 +2704,12 @@ static const char *resolve_pronoun(const struct ex *x, int k, int from,
 			continue;
 		int r = run_start(x, j, 0);
 		int n = name_start(x, r, j);
-		/* "the Tories", "Save the Children", "the Treasury": a
-		 * group or a body, not a "he"; "the 55-year-old Frenchman":
-		 * a description of one */
+		/* "the Tories", "Save the Children", "the Treasury",
+		 * "Arsenal have": a group or a body, not a "he"; "the
+		 * 55-year-old Frenchman": a description of one */
 		bool group = (n == r && weq(x, r - 1, "the")) ||
-			     the_demonym(x, j);
+			     weq(x, j + 1, "have") || weq(x, j + 1, "are") ||
+			     weq(x, j + 1, "were") || the_demonym(x, j);
 		if (n > j || group || !person_run(x, n, j, n > r)) {
 			j = r;
 			continue;

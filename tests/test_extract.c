@@ -794,8 +794,9 @@ static void test_descriptor_and_postnominal_in_text(void **state)
 	check(state, 0, "Profit rose,", NULL, "Cardinal", "Cardinal", "said");
 }
 
-/* A capitalised name after "the" is a group or a body, never what a "he"
- * or "she" stands for, even before a verb of saying. */
+/* A capitalised name after "the", or before "have", "are" or "were", is a
+ * group or a body, never what a "he" or "she" stands for, even before a
+ * verb of saying. */
 static void test_pronoun_skips_bodies(void **state)
 {
 	const char *t = "Laura Brownlees of Save the Children said there were "
@@ -803,6 +804,12 @@ static void test_pronoun_skips_bodies(void **state)
 	assert_int_equal(run(state, t), 1);
 	check(state, 0, "Children need care,", NULL, "Laura Brownlees", "she",
 	      "said");
+	t = "Andreas Renschler spoke on Monday. Shareholders in "
+	    "DaimlerChrysler have called for a spinoff. \"It is good to "
+	    "have a portfolio,\" he said.\n";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "It is good to have a portfolio,", NULL,
+	      "Andreas Renschler", "he", "said");
 	t = "Treasury Secretary Henry Paulson spoke after the Treasury said it "
 	    "would act. \"We are ready,\" he said.\n";
 	assert_int_equal(run(state, t), 1);
