@@ -277,6 +277,15 @@ orp=$(echo "$out" | json "$scores")
 expect "OR of phrases: the one held" 0 "$Q" search --index "$T/orp/idx" \
 	--format=json 'xenon "cedar dune"'
 eq "OR of phrases: weighed by the phrase held" "$orp" "$(echo "$out" | json "$scores")"
+# Titles in British style are no part of a speaker's name: one Boris
+# Johnson in both articles, a peer by his name, letters after a name gone.
+mkdir -p "$T/brit"
+printf 'Title: Plans attacked\n\nTory MP Boris Johnson attacked the plans on Monday.\n\n"This is a disgrace," he said.\n\nLord Nicholls of Birkenhead said: "Detention without charge is wrong."\n' > "$T/brit/a.txt"
+printf 'Title: Plans defended\n\nBoris Johnson, the MP for Henley, spoke again.\n\n"It is still a disgrace," Mr Johnson said.\n\n"It was right," said Paul Boateng MP.\n' > "$T/brit/b.txt"
+expect "British titles: index" 0 "$Q" index --index "$T/brit/idx" "$T/brit"
+expect "British titles: speakers" 0 "$Q" speakers --index "$T/brit/idx" --format=json
+eq "British titles: names" "$(echo "$out" | json '[(s["value"], s["articles"], s["quotations"]) for s in d]')" \
+	"[('Boris Johnson', 2, 2), ('Nicholls', 1, 1), ('Paul Boateng', 1, 1)]"
 expect "NOT" 0 S --count 'sanctions -banks'
 eq "minus excludes" "$out" "1"
 expect "NOT word" 0 S --count 'sanctions NOT banks'
