@@ -1,4 +1,4 @@
-/* cmd_extract.c - quoth extract FILE...: quotations without an index. */
+/* cmd_extract.c - quoth extract PATH...: quotations without an index. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,8 +8,9 @@
 #include "quoth/reader.h"
 
 static const char help[] =
-	"usage: quoth extract FILE...\n\n"
-	"Prints the quotations of each article as JSON Lines:\n"
+	"usage: quoth extract PATH...\n\n"
+	"Prints the quotations of each article as JSON Lines (a directory:\n"
+	"the files under it that quoth index reads, in name order):\n"
 	"{\"file\",\"start\",\"end\",\"text\",\"speaker\",\"speaker_mention\",\"cue\"}\n"
 	"start/end are byte offsets into the file (quotation marks excluded);\n"
 	"speaker is the canonical full name or null.  For JSON Lines input,\n"
@@ -23,8 +24,10 @@ static void on_diag(void *ctx, const quoth_diag_t *d)
 	cli_print_diag(d);
 }
 
-static int extract_file(const char *path, int *failed)
+/* Prints the quotations of one file; -1 (out of memory) stops. */
+static int extract_file(void *ctx, const char *path)
 {
+	int *failed = ctx;
 	quoth_reader_t *r;
 	char *err = NULL;
 	quoth_status_t st = quoth_reader_open(path, on_diag, failed, &r, &err);
@@ -79,8 +82,11 @@ int cmd_extract(int argc, char **argv)
 	if (!o.nargs)
 		return cli_usage(help, &o);
 	int failed = 0, rc = 0;
-	for (size_t i = 0; i < o.nargs && !rc; i++)
-		rc = extract_file(o.args[i], &failed);
+	for (size_t i = 0; i < o.nargs && rc >= 0; i++) {
+		rc = cli_each_file(o.args[i], 0, extract_file, &failed);
+		if (rc > 0)
+			failed = 1;
+	}
 	cli_opts_free(&o);
-	return rc ? EXIT_INDEX : failed;
+	return rc < 0 ? EXIT_INDEX : failed;
 }

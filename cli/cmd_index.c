@@ -1,7 +1,5 @@
 /* cmd_index.c - quoth index [PATH...]: build or update the index. */
-#include <dirent.h>
 #include <errno.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,68 +72,10 @@ static void progress(run_t *r, const char *path)
 		cli_display_path(path));
 }
 
-static int cmp_str(const void *a, const void *b)
+/* Indexes (or surveys) one file; -1 stops the run. */
+static int index_file(void *ctx, const char *path)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static int add_path(run_t *r, const char *path, int named);
-
-/* Reads a directory in name order, so runs are reproducible. */
-static int add_dir(run_t *r, const char *path)
-{
-	DIR *d = opendir(path);
-	if (!d) {
-		quoth_diag_t dg = {QUOTH_DIAG_FAILED, path, 0, 0, strerror(errno)};
-		if (!r->quiet)
-			on_diag(NULL, &dg);
-		return 0;
-	}
-	char **names = NULL;
-	size_t n = 0, cap = 0;
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		if (e->d_name[0] == '.')
-			continue; /* ., .., and hidden: .quoth, .git */
-		if (n == cap) {
-			cap = cap ? cap * 2 : 64;
-			char **p = realloc(names, cap * sizeof *p);
-			if (!p)
-				break;
-			names = p;
-		}
-		names[n] = strdup(e->d_name);
-		if (names[n])
-			n++;
-	}
-	closedir(d);
-	qsort(names, n, sizeof *names, cmp_str);
-	int rc = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (!rc) {
-			char child[PATH_MAX];
-			snprintf(child, sizeof child, "%s/%s", path, names[i]);
-			rc = add_path(r, child, 0);
-		}
-		free(names[i]);
-	}
-	free(names);
-	return rc;
-}
-
-static int add_path(run_t *r, const char *path, int named)
-{
-	struct stat sb;
-	if (stat(path, &sb)) {
-		quoth_diag_t d = {QUOTH_DIAG_FAILED, path, 0, 0, strerror(errno)};
-		if (named && !r->quiet)
-			on_diag(NULL, &d);
-		return named ? 1 : 0;
-	}
-	if (S_ISDIR(sb.st_mode))
-		return add_dir(r, path);
-	if (!S_ISREG(sb.st_mode) || (!named && !quoth_reader_accepts(path)))
-		return 0;
+	run_t *r = ctx;
 	quoth_status_t st =
 		r->survey ? quoth_writer_survey(r->w, path, r->survey)
 			  : quoth_writer_add_file(r->w, path, on_diag, r);
@@ -154,7 +94,7 @@ static int add_paths(run_t *r, char **paths, size_t n)
 {
 	int missing = 0;
 	for (size_t i = 0; i < n && !r->fatal; i++)
-		if (add_path(r, paths[i], 1) > 0)
+		if (cli_each_file(paths[i], r->quiet, index_file, r) > 0)
 			missing = 1;
 	return missing;
 }

@@ -442,6 +442,16 @@ for l in sys.stdin:
     if " ".join(seg.split()) != " ".join(r["text"].split()): n += 1
 print(n)')
 eq "extract offsets" "$bad_rows" "0"
+# a directory: the files index would read under it, in name order
+expect "extract dir" 0 "$Q" extract "$C"
+dir_out=$out
+files=$(cd "$C" && find . -name '*.txt' -o -name '*.md' -o -name '*.jsonl' | sed 's|^\./||' | LC_ALL=C sort | sed "s|^|$C/|")
+expect "extract files" 0 "$Q" extract $files
+eq "extract dir = its files" "$dir_out" "$out"
+has "extract dir: an article under it" "lavrov-detente.txt" "$dir_out"
+expect "extract missing" 1 "$Q" extract "$C/lavrov-detente.txt" "$T/nosuch"
+has "extract missing: named" "nosuch: No such file or directory" "$err"
+has "extract missing: the rest printed" "lavrov-detente.txt" "$out"
 
 # ---- bad input: one message each, good articles indexed, exit 1 ----
 B=$T/bad; mkdir -p "$B"

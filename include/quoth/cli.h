@@ -72,6 +72,15 @@ struct quoth_diag;
 void cli_print_diag(const struct quoth_diag *d);
 void tsv_field(FILE *f, const char *s);		/* \t \n \\ escaped */
 
+/* Calls FN for PATH, a file, or for every file under the directory PATH
+ * that the reader takes (*.txt, *.jsonl...), in name order, hidden entries
+ * skipped.  A named PATH that does not exist or is no file (a device, a
+ * pipe), and a directory that cannot be read, are reported unless QUIET.
+ * Returns FN's first negative result (which stops the walk), 1 if PATH
+ * does not exist or is no file, else 0. */
+int cli_each_file(const char *path, int quiet,
+		  int (*fn)(void *ctx, const char *path), void *ctx);
+
 /* Path shown to the user: relative to the current directory if under it. */
 const char *cli_display_path(const char *path);
 
