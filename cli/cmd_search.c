@@ -196,11 +196,14 @@ static void print_text(const quoth_results_t *r, quoth_target_t target,
 	for (size_t i = 0; i < r->nhits; i++) {
 		const quoth_hit_t *h = &r->hits[i];
 		if (target == QUOTH_TARGET_QUOTES) {
-			printf("\n%3u. %s\u201c%s\u201d%s \u2014 %s%s%s (%s, %s)\n     ",
+			/* (Outlet, date), or (date) for an article of no
+			 * known outlet */
+			printf("\n%3u. %s\u201c%s\u201d%s \u2014 %s%s%s (%s%s%s)\n     ",
 			       h->rank, c ? "\x1b[1m" : "", h->text,
 			       c ? "\x1b[0m" : "", c ? "\x1b[33m" : "",
 			       h->speaker ? h->speaker : "unattributed",
-			       c ? "\x1b[0m" : "", h->outlet ? h->outlet : "?",
+			       c ? "\x1b[0m" : "", h->outlet ? h->outlet : "",
+			       h->outlet ? ", " : "",
 			       h->date ? h->date : "undated");
 			print_location(h);
 			putchar('\n');

@@ -286,6 +286,9 @@ expect "British titles: index" 0 "$Q" index --index "$T/brit/idx" "$T/brit"
 expect "British titles: speakers" 0 "$Q" speakers --index "$T/brit/idx" --format=json
 eq "British titles: names" "$(echo "$out" | json '[(s["value"], s["articles"], s["quotations"]) for s in d]')" \
 	"[('Boris Johnson', 2, 2), ('Nicholls', 1, 1), ('Paul Boateng', 1, 1)]"
+# an article of no known outlet or date: the quotation says so, no "?"
+expect "British titles: quotes" 0 "$Q" quotes --index "$T/brit/idx" --color=never '"still a disgrace"'
+has "quotes: no outlet, no date" "disgrace,” — Boris Johnson (undated)" "$out"
 expect "NOT" 0 S --count 'sanctions -banks'
 eq "minus excludes" "$out" "1"
 expect "NOT word" 0 S --count 'sanctions NOT banks'
