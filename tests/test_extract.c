@@ -580,6 +580,19 @@ static void test_text_contract(void **state)
 	check(state, 0, "A  **bold**\n  claim,", "A bold claim,", NULL, "he", "said");
 }
 
+/* Checks quoth_speaker_canonical() on N pairs {name, canonical form}. */
+static void expect_canonical(const char *const (*cases)[2], size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char *c = NULL;
+		assert_int_equal(quoth_speaker_canonical(cases[i][0],
+							 strlen(cases[i][0]), &c),
+				 QUOTH_OK);
+		assert_string_equal(c, cases[i][1]);
+		free(c);
+	}
+}
+
 static void test_canonical(void **state)
 {
 	static const char *const cases[][2] = {
@@ -613,13 +626,7 @@ static void test_canonical(void **state)
 		  "MANAGING DIRECTOR OF KUWAIT INVESTMENT AUTHORITY" },
 	};
 	(void)state;
-	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-		char *out = NULL;
-		assert_int_equal(quoth_speaker_canonical(cases[i][0], strlen(cases[i][0]),
-							 &out), QUOTH_OK);
-		assert_string_equal(out, cases[i][1]);
-		free(out);
-	}
+	expect_canonical(cases, sizeof cases / sizeof *cases);
 }
 
 static void test_speaker_is_org(void **state)
@@ -691,7 +698,6 @@ static void test_speaker_surname(void **state)
 /* "Chicago-based", "Hungarian-born": descriptions, not part of a name. */
 static void test_canonical_drops_descriptions(void **state)
 {
-	(void)state;
 	static const char *const cases[][2] = {
 		{"Chicago-based Boeing", "Boeing"},
 		{"New York-based Citigroup Inc", "Citigroup Inc"},
@@ -699,14 +705,8 @@ static void test_canonical_drops_descriptions(void **state)
 		{"London-listed Xstrata", "Xstrata"},
 		{"Anheuser-Busch", "Anheuser-Busch"},
 	};
-	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-		char *c = NULL;
-		assert_int_equal(quoth_speaker_canonical(cases[i][0],
-							 strlen(cases[i][0]), &c),
-				 QUOTH_OK);
-		assert_string_equal(c, cases[i][1]);
-		free(c);
-	}
+	(void)state;
+	expect_canonical(cases, sizeof cases / sizeof *cases);
 }
 
 /* A participle opening a sentence heads no name ("Calling Microsoft");
@@ -732,7 +732,6 @@ static void test_sentence_opener(void **state)
  * ("MP", "QC") go too. */
 static void test_canonical_drops_descriptors(void **state)
 {
-	(void)state;
 	static const char *const cases[][2] = {
 		{"Tory MP Boris Johnson", "Boris Johnson"},
 		{"Singer Bruce Springsteen", "Bruce Springsteen"},
@@ -753,14 +752,8 @@ static void test_canonical_drops_descriptors(void **state)
 		{"Cardinal", "Cardinal"},
 		{"MP", "MP"},
 	};
-	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-		char *c = NULL;
-		assert_int_equal(quoth_speaker_canonical(cases[i][0],
-							 strlen(cases[i][0]), &c),
-				 QUOTH_OK);
-		assert_string_equal(c, cases[i][1]);
-		free(c);
-	}
+	(void)state;
+	expect_canonical(cases, sizeof cases / sizeof *cases);
 }
 
 /* The same in running text, where the name found is also the one a later
