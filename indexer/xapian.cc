@@ -690,8 +690,9 @@ static void take_page(quoth_xmset_t *m, Xapian::Enquire &enq,
 		if (first) {
 			first = false;
 			m->total = m->mset.get_matches_estimated();
-			m->exact = check || m->mset.get_matches_lower_bound() ==
-						    m->mset.get_matches_upper_bound();
+			m->exact = o->exact ||
+				   m->mset.get_matches_lower_bound() ==
+					   m->mset.get_matches_upper_bound();
 			enq.clear_matchspies();
 		}
 		if (relevance) {
@@ -756,7 +757,16 @@ quoth_status_t quoth_xdb_search(quoth_xdb_t *db, const quoth_xquery_t *q,
 			enq.add_matchspy(spies.back().get());
 		}
 		m = new quoth_xmset_t();
-		take_page(m, enq, o, o->exact ? db->db->get_doccount() : 0);
+		/* A term's frequency is its exact total.  Past that,
+		 * Xapian estimates an AND or a phrase as if its words were
+		 * independent ("barack obama": about 400 of 5,454), so
+		 * matches are counted up to count_upto first. */
+		Xapian::doccount check =
+			o->exact ? db->db->get_doccount()
+			: q->q.get_type() == Xapian::Query::LEAF_TERM
+				? 0
+				: o->count_upto;
+		take_page(m, enq, o, check);
 		for (auto &spy : spies) {
 			std::vector<std::pair<std::string, unsigned>> f;
 			for (Xapian::TermIterator t = spy->values_begin();

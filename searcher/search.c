@@ -1141,6 +1141,7 @@ static quoth_status_t run(quoth_index_t *ix, quoth_target_t target,
 		.facet_slots = slots, .nfacet_slots = nslots,
 		.offset = o->offset, .limit = o->limit,
 		.exact = o->exact || o->facets,
+		.count_upto = QUOTH_COUNT_UPTO,
 	};
 	/* the rescore needs the whole window, the page included */
 	quoth_xquery_t *pairs[MAX_PAIRS];

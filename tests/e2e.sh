@@ -391,6 +391,19 @@ expect "copies stay collapsed on the next page" 0 S -l --offset 1 grain
 eq "no second copy" "$out" ""
 expect "did you mean" 1 S sanctoins
 has "suggestion" "did you mean: sanctions" "$out"
+# Totals up to 1000 are counted, not estimated: 40 of 400 articles come
+# from one outlet on one day, and Xapian's estimate for the two filters
+# together takes them as independent (4).
+mkdir -p "$T/tot"
+for i in $(seq 0 399); do
+	if [ $((i % 10)) -eq 0 ]; then o=Gazette d=2020-05-01; else o=Courier d=2019-05-01; fi
+	printf '{"title":"Harbour %d","text":"Pilot boats and harbour news %d.","outlet":"%s","date":"%s"}\n' "$i" "$i" "$o" "$d"
+done > "$T/tot/a.jsonl"
+expect "index 400 articles" 0 "$Q" index --index "$T/totidx" "$T/tot"
+expect "counted total" 0 "$Q" search --index "$T/totidx" --limit 1 'outlet:gazette date:2020'
+has "exact total, not an estimate" "1 of 40 articles" "$out"
+expect "counted total json" 0 "$Q" search --index "$T/totidx" --limit 1 --format=json 'outlet:gazette date:2020'
+eq "json total counted" "$(echo "$out" | json '(d["total"], d["exact"])')" "(40, True)"
 
 # ---- facets ----
 expect "facets json" 0 S --facets --format=json 'date:2021-01-01..2021-12-31'

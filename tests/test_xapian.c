@@ -1,6 +1,7 @@
 /* test_xapian.c - the C binding: a query Xapian refuses gives NULL and a
  * reason to take, not a crash or a silent NULL; reading values by term;
- * an OR of phrases weighs a document by the phrases it holds. */
+ * an OR of phrases weighs a document by the phrases it holds; totals
+ * counted up to a bound. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -196,6 +197,75 @@ static void test_or_of_phrases_weighs_held_phrases(void **state)
 	drop_temp_db(db, dir);
 }
 
+/* The total of Q (consumed) in DB, counting up to COUNT_UPTO matches;
+ * *EXACT says whether it is exact. */
+static unsigned total_of(quoth_xdb_t *db, quoth_xquery_t *q,
+			 unsigned count_upto, int *exact)
+{
+	assert_non_null(q);
+	quoth_xsearch_t xs = {.bm25_k1 = 2.0, .bm25_b = 0.6,
+			      .sort = QUOTH_XSORT_RELEVANCE, .tiebreak_slot = 3,
+			      .collapse_slot = -1, .limit = 1,
+			      .count_upto = count_upto};
+	quoth_xmset_t *m = NULL;
+	assert_int_equal(quoth_xdb_search(db, q, &xs, &m), QUOTH_OK);
+	quoth_xq_destroy(q);
+	unsigned total = quoth_xmset_total(m);
+	*exact = quoth_xmset_total_exact(m);
+	quoth_xmset_destroy(m);
+	return total;
+}
+
+/* Words that go together: "x y" in 40 documents of 400, each word
+ * nowhere else.  A filter weighs nothing, so Xapian stops matching once it
+ * has the results asked for, and estimates the rest as if the words were
+ * independent (4 of 400).  Counting up to count_upto makes the total
+ * exact. */
+static void test_total_counted_up_to(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/quoth-xapian-XXXXXX";
+	quoth_xdb_t *db = temp_db(dir);
+	for (unsigned i = 0; i < 400; i++) {
+		quoth_xdoc_t *d = quoth_xdoc_new();
+		assert_non_null(d);
+		const char *w[3] = {i % 10 ? "u" : "x", i % 10 ? "v" : "y", "w"};
+		for (unsigned k = 0; k < 3; k++)
+			assert_int_equal(quoth_xdoc_add_posting(d, w[k], 1,
+								k + 1, 1),
+					 QUOTH_OK);
+		char id[8];
+		snprintf(id, sizeof id, "%05u", i);
+		assert_int_equal(quoth_xdoc_set_value(d, 3, id, strlen(id)),
+				 QUOTH_OK);
+		assert_int_equal(quoth_xdb_add(db, d), QUOTH_OK);
+		quoth_xdoc_destroy(d);
+	}
+	int exact;
+	quoth_xquery_t *xy[2] = {term("x"), term("y")};
+	quoth_xquery_t *and = quoth_xq_op(QUOTH_XOP_AND, xy, 2, 0);
+	quoth_xquery_t *pxy = phrase("x", "y");
+	assert_true(total_of(db, quoth_xq_scale(and, 0), 0, &exact) < 40);
+	assert_false(exact);
+	assert_int_equal(total_of(db, quoth_xq_scale(and, 0), 1000, &exact),
+			 40);
+	assert_true(exact);
+	assert_int_equal(total_of(db, quoth_xq_scale(pxy, 0), 1000, &exact),
+			 40);
+	assert_true(exact);
+	/* past count_upto: an estimate, no less than what was counted */
+	assert_true(total_of(db, quoth_xq_scale(and, 0), 20, &exact) >= 20);
+	assert_false(exact);
+	/* one term: its frequency, without counting */
+	assert_int_equal(total_of(db, term("w"), 0, &exact), 400);
+	assert_true(exact);
+	quoth_xq_destroy(pxy);
+	quoth_xq_destroy(and);
+	quoth_xq_destroy(xy[0]);
+	quoth_xq_destroy(xy[1]);
+	drop_temp_db(db, dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -203,6 +273,7 @@ int main(void)
 		cmocka_unit_test(test_accepted_query_leaves_no_error),
 		cmocka_unit_test(test_values_by_term),
 		cmocka_unit_test(test_or_of_phrases_weighs_held_phrases),
+		cmocka_unit_test(test_total_counted_up_to),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

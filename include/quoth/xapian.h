@@ -226,14 +226,19 @@ typedef struct quoth_xsearch {
 	size_t nfacet_slots;
 	unsigned offset, limit;
 	int exact;		/* check every match: exact total and facets */
+	unsigned count_upto;	/* else check this many matches at least, so
+				   that a total up to it is exact; a query of
+				   one term always has its exact total */
 } quoth_xsearch_t;
 
 quoth_status_t quoth_xdb_search(quoth_xdb_t *db, const quoth_xquery_t *q,
 				const quoth_xsearch_t *opts,
 				quoth_xmset_t **out);
 
-/* The number of matches (exact when opts->exact, else Xapian's estimate),
- * whether that number is exact, and the number of results held. */
+/* The number of matches (exact when opts->exact, when it is at most
+ * opts->count_upto or when the query is one term, else Xapian's
+ * estimate), whether that number is exact, and the number of results
+ * held. */
 unsigned quoth_xmset_total(const quoth_xmset_t *m);
 int quoth_xmset_total_exact(const quoth_xmset_t *m);
 size_t quoth_xmset_size(const quoth_xmset_t *m);
