@@ -209,11 +209,12 @@ static void print_text(const quoth_results_t *r, quoth_target_t target,
 			putchar('\n');
 			continue;
 		}
-		printf("\n%3u. %s  %s%s%s  %s%s%s\n     ", h->rank,
+		/* date, outlet (none when unknown), title */
+		printf("\n%3u. %s  %s%s%s%s%s%s%s\n     ", h->rank,
 		       h->date ? h->date : "undated   ", c ? "\x1b[32m" : "",
-		       h->outlet ? h->outlet : "?", c ? "\x1b[0m" : "",
-		       c ? "\x1b[1m" : "", h->title ? h->title : "(untitled)",
-		       c ? "\x1b[0m" : "");
+		       h->outlet ? h->outlet : "", c ? "\x1b[0m" : "",
+		       h->outlet ? "  " : "", c ? "\x1b[1m" : "",
+		       h->title ? h->title : "(untitled)", c ? "\x1b[0m" : "");
 		print_location(h);
 		putchar('\n');
 		if (h->nalso) {

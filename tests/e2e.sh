@@ -289,6 +289,8 @@ eq "British titles: names" "$(echo "$out" | json '[(s["value"], s["articles"], s
 # an article of no known outlet or date: the quotation says so, no "?"
 expect "British titles: quotes" 0 "$Q" quotes --index "$T/brit/idx" --color=never '"still a disgrace"'
 has "quotes: no outlet, no date" "disgrace,” — Boris Johnson (undated)" "$out"
+expect "British titles: search" 0 "$Q" search --index "$T/brit/idx" --color=never disgrace
+has "search: no outlet column" "  2. undated     Plans attacked" "$out"
 expect "NOT" 0 S --count 'sanctions -banks'
 eq "minus excludes" "$out" "1"
 expect "NOT word" 0 S --count 'sanctions NOT banks'
