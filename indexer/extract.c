@@ -819,7 +819,7 @@ static int word_flags(const struct ex *x, const struct tok *t)
 		return f;
 	int lf = wt_get(x->wt, w);
 	f |= lf & (F_STOP | F_TITLE | F_ROLE | F_ORG | F_PRON | F_CUE1 | F_AUX |
-		   F_PREP | F_TIME | F_PLACE | F_ADJ | F_OPENER | F_DESC);
+		   F_PREP | F_TIME | F_PLACE | F_ADJ | F_OPENER | F_DESC | F_LEMMA);
 	if (cue_word(x->wt, w, lf))
 		f |= F_CUE;
 	if ((lf & F_PART) || ((!strncmp(w, "al-", 3) || !strncmp(w, "el-", 3)) &&
@@ -1582,6 +1582,25 @@ quoth_status_t quoth_speaker_canonical(const char *name, size_t len, char **out)
 				 * a party member is a title here only (in
 				 * the word lists, "the Connecticut
 				 * Democrat" stays a speaker) */
+				/* "Bank of England", "Archbishop of
+				 * Canterbury", "Top of the Pops", "Federal
+				 * Reserve Bank of New York": one name */
+				int of = !strcmp(buf, "of") ? k
+					 : !strcmp(buf, "the") && k > 0 &&
+						   w[k - 1][1] - w[k - 1][0] == 2 &&
+						   !strncmp(name + w[k - 1][0], "of", 2)
+					 ? k - 1 : 0;
+				char head[40] = "";
+				if (of > 0)
+					lowcopy(name + w[of - 1][0], w[of - 1][1] - w[of - 1][0],
+						head, sizeof head);
+				if (of > 0 && !first &&
+				    (named == 1 || (word_list_flags(head) & F_ORG))) {
+					lowcopy(name + w[0][0], w[0][1] - w[0][0], buf,
+						sizeof buf);
+					first = !strcmp(buf, "the");
+					break;
+				}
 				if ((f & F_TITLE) || !strcmp(buf, "of") ||
 				    !strcmp(buf, "the") ||
 				    !strcmp(buf, "democrat") ||
@@ -1689,8 +1708,9 @@ static int run_start(const struct ex *x, int j, int lo)
 				     name_word(&x->tok[r - 2])))
 			r--;
 		else if (weq(x, r - 1, "of") && r - 2 >= lo &&
-			 (x->tok[r - 2].flags & F_TITLE) && (x->tok[r - 2].flags & F_CAP))
-			r--;	/* "Secretary of State" */
+			 (x->tok[r - 2].flags & (F_TITLE | F_ORG)) &&
+			 (x->tok[r - 2].flags & F_CAP))
+			r--;	/* "Secretary of State", "Bank of England" */
 		else
 			break;
 	}
@@ -1706,6 +1726,9 @@ static int name_start(const struct ex *x, int r, int j)
 		n--;
 	if (x->tok[j].flags & F_TITLE)
 		return j + 1;	/* nothing but titles */
+	/* "the Archbishop of Canterbury": a title and its seat */
+	if (n == j && n - 2 >= r && weq(x, n - 1, "of"))
+		return r;
 	return n;
 }
 
@@ -1825,7 +1848,11 @@ static void collect_names(struct ex *x)
 		int v = j + 1;
 		while (v < x->ntok && (x->tok[v].flags & (F_AUX | F_LY)) && v < j + 3)
 			v++;
-		bool speaks = is_cue_at(x, v) && !(t->flags & F_POSS);
+		/* "Mattis says", "Mattis will say"; "Phone call centres" is
+		 * a noun after a sentence's first word, not a lone name's
+		 * verb in its bare form */
+		bool speaks = is_cue_at(x, v) && !(t->flags & F_POSS) &&
+			      !(v == j + 1 && (x->tok[v].flags & F_LEMMA));
 		if (words >= 2 || titled || speaks) {
 			char *nm = tok_copy(x, n, j);
 			if (!nm) {
@@ -1916,6 +1943,26 @@ static bool known_single(const struct ex *x, const char *w)
 	return false;
 }
 
+/* Do TITLES (lower case) give ROLE itself, not a deputy's ("deputy
+ * mayor" is no "the mayor")? */
+static const char *const UNDER[] = { "deputy", "vice", "assistant", "acting" };
+
+static bool has_role(const char *titles, const char *role)
+{
+	for (const char *m = strstr(titles, role); m; m = strstr(m + 1, role)) {
+		bool under = false;
+		for (size_t i = 0; i < NELEM(UNDER); i++) {
+			size_t n = strlen(UNDER[i]);
+			if ((size_t)(m - titles) > n && !strncmp(m - n - 1, UNDER[i], n) &&
+			    (m[-1] == ' ' || m[-1] == '-'))
+				under = true;
+		}
+		if (!under)
+			return true;
+	}
+	return false;
+}
+
 /* The person last given role ROLE (lower case: "senator") before POS. */
 static const struct person *by_role(const struct ex *x, const char *role,
 				    size_t pos)
@@ -1936,7 +1983,7 @@ static const struct person *by_role(const struct ex *x, const char *role,
 		const struct person *p = &x->per[i];
 		if (p->pos >= pos || !p->titles[0])
 			continue;
-		if (strstr(p->titles, role) || (alt && strstr(p->titles, alt)))
+		if (has_role(p->titles, role) || (alt && has_role(p->titles, alt)))
 			if (!best || p->pos > best->pos)
 				best = p;
 	}
@@ -2010,6 +2057,33 @@ static bool the_demonym(const struct ex *x, int b)
 	return weq(x, i, "the");
 }
 
+/* Is token I "spokesman", "spokeswoman", "spokesperson"...? */
+static bool spokes_word(const struct ex *x, int i)
+{
+	char w[16];
+	return i < x->ntok && x->tok[i].kind == T_WORD &&
+	       wcopy(x, &x->tok[i], w, sizeof w, false) && !strncmp(w, "spokes", 6);
+}
+
+/* First word of the name of a body that ends at word token B: the
+ * capitalised words and the "of", "for", "and", "the" and commas between
+ * them ("Department for Work and Pensions", "Top of the Pops") when "a"
+ * or "the" comes before, else the run of capitalised words. */
+static int body_start(const struct ex *x, int b)
+{
+	int r = b, k = b - 1;
+	for (; k >= 0; k--) {
+		if (name_word(&x->tok[k]) && !(x->tok[k].flags & F_POSS))
+			r = k;
+		else if (!weq(x, k, "of") && !weq(x, k, "for") &&
+			 !weq(x, k, "and") && !weq(x, k, "the") &&
+			 !punct_is(x, k, ","))
+			break;
+	}
+	return k >= 0 && k + 1 == r && (x->tok[k].flags & F_DET) ? r
+								 : run_start(x, b, 0);
+}
+
 /* Classifies the noun phrase [a, b]: fills AT (kind, na). */
 static bool np_kind(const struct ex *x, int a, int b, struct attr *at,
 		    bool lenient)
@@ -2040,13 +2114,20 @@ static bool np_kind(const struct ex *x, int a, int b, struct attr *at,
 			at->na = r;
 			return true;
 		}
-		for (int k = r; k <= b; k++)
-			if ((x->tok[k].flags & F_ORG) && !(x->tok[k].flags & F_TITLE)) {
-				at->kind = A_ORG;
-				at->na = r;
-				return true;
-			}
 		int n = name_start(x, r, b);
+		/* a body's word names a body, unless a title and a person's
+		 * name follow it: "Federal Reserve Bank of Dallas President
+		 * Richard Fisher" */
+		bool after_title = n > r && n <= b && (x->tok[n - 1].flags & F_TITLE);
+		bool body = false;
+		for (int k = r; k <= b; k++)
+			if ((x->tok[k].flags & F_ORG) && !(x->tok[k].flags & F_TITLE))
+				body = true;
+		if (body && !(after_title && person_run(x, n, b, true))) {
+			at->kind = A_ORG;
+			at->na = r;
+			return true;
+		}
 		if (n > b || (r == b && role_alone(x, b))) {
 			/* "the President"; "Analysts say" */
 			at->kind = A_DESC;
@@ -2072,6 +2153,16 @@ static bool np_kind(const struct ex *x, int a, int b, struct attr *at,
 		return true;
 	}
 	if ((h->flags & F_ROLE) && !(h->flags & F_CAP)) {
+		/* "the Ofcom spokesman", "a Labour Party spokeswoman": the
+		 * body spoken for, as in "a spokesman for Ofcom" */
+		if (b > a && name_word(&x->tok[b - 1]) &&
+		    !(x->tok[b - 1].flags & F_POSS) && spokes_word(x, b) &&
+		    !the_demonym(x, b - 1)) {
+			at->kind = A_ORG;
+			at->a = at->na = body_start(x, b - 1);
+			at->b = b - 1;
+			return true;
+		}
 		at->kind = A_DESC;
 		at->na = b;
 		return true;
@@ -2149,10 +2240,12 @@ static bool subject_of(const struct ex *x, int v, int lo, struct attr *at,
 			   (punct_is(x, k - 1, ")") ? np_paren(x, k - 1, lo, &a1, lenient) :
 			    np_kind(x, s1, k - 1, &a1, lenient));
 		bool ok2 = np_kind(x, np_back(x, j - 1, k + 1), j - 1, &a2, false);
-		/* "chief secretary to the Treasury, George Osborne, said":
-		 * the body ends a title, whose holder is named next */
-		if (ok1 && a1.kind == A_ORG && s1 - 1 >= lo &&
-		    (x->tok[s1 - 1].flags & F_PREP) && ok2 && a2.kind == A_PERSON)
+		/* "chief secretary to the Treasury, George Osborne, said",
+		 * "a Dow spokesman, Chris Huntley, said": the body ends a
+		 * title, whose holder is named next */
+		if (ok1 && a1.kind == A_ORG && ok2 && a2.kind == A_PERSON &&
+		    ((s1 - 1 >= lo && (x->tok[s1 - 1].flags & F_PREP)) ||
+		     spokes_word(x, a1.b + 1)))
 			ok1 = false;
 		if (ok1 && (a1.kind == A_PERSON || a1.kind == A_ORG ||
 			    a1.kind == A_PRON)) {
@@ -2885,8 +2978,12 @@ static void finish(struct ex *x, int k, struct attr *at, const char *inherit)
 		    the_demonym(x, at->b))) {
 		/* "the Florida senator": the senator named before, else the
 		 * person the text is about, as for "he". */
-		char role[40];
-		wcopy(x, &x->tok[at->b], role, sizeof role, true);
+		char role[64] = "";
+		for (size_t i = 0; i < NELEM(UNDER); i++)
+			if (at->b > at->a && weq(x, at->b - 1, UNDER[i]))
+				strcat(strcpy(role, UNDER[i]), " ");
+		size_t rl = strlen(role);
+		wcopy(x, &x->tok[at->b], role + rl, sizeof role - rl, true);
 		const struct person *p = by_role(x, role, x->tok[at->a].s);
 		char *owned = NULL;
 		const char *s = p ? p->name : resolve_pronoun(x, k, x->pc[k].topen - 1, &owned);
@@ -2895,6 +2992,11 @@ static void finish(struct ex *x, int k, struct attr *at, const char *inherit)
 			if (f)
 				s = f->name;
 		}
+		/* the deputy mayor named before is not "the mayor" */
+		for (int i = 0; s && !p && i < x->nper; i++)
+			if (!strcmp(x->per[i].name, s) && strstr(x->per[i].titles, role) &&
+			    !has_role(x->per[i].titles, role))
+				s = NULL;
 		if (s && quoth_speaker_canonical(s, strlen(s), &at->speaker))
 			x->oom = true;
 		free(owned);

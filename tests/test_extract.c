@@ -854,6 +854,79 @@ static void test_speaker_company(void **state)
 	assert_int_equal(quoth_quotes_get(f->q, 0)->speaker_company, 0);
 }
 
+/* "Phone call centres": a sentence's first word before a noun that is
+ * also a verb of saying is no name for a later "he". */
+static void test_noun_after_opener_is_no_speaker(void **state)
+{
+	const char *t = "Phone call centres will be used.\n\nA party spokesman "
+			"told the website. \"We ask,\" he said.\n";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "We ask,", NULL, NULL, "he", "said");
+}
+
+/* "the Ofcom spokesman", "a Department for Work and Pensions
+ * spokeswoman": the body spoken for, as "a spokesman for Ofcom". */
+static void test_spokesman_of_a_body(void **state)
+{
+	const char *t = "The Conference of Postal Administrations met. The "
+			"Ofcom spokesman said it wanted a \"mask\" on them.\n";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "mask", NULL, "Ofcom", "Ofcom", "said");
+	t = "A Department for Work and Pensions spokeswoman said: \"Yes.\"\n";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "Yes.", NULL, "Department for Work and Pensions", "*",
+	      "said");
+	t = "A Top of the Pops spokesperson said: \"Yes.\"\n";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "Yes.", NULL, "Top of the Pops", "*", "said");
+	/* a person's spokesman speaks for no body of that name */
+	t = "Mr Blair's spokesman said: \"No.\"\n";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "No.", NULL, NULL, "*", "said");
+	/* the spokesman named next is the speaker */
+	t = "But a Dow spokesman, Chris Huntley, said, \"We harness power.\"\n";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "We harness power.", NULL, "Chris Huntley", "*", "*");
+}
+
+/* A body's name or a title with "of": "Bank of England", "Archbishop of
+ * Canterbury"; a title after a body's name still leads to a person. */
+static void test_names_with_of(void **state)
+{
+	static const char *const cases[][2] = {
+		{ "Bank of England", "Bank of England" },
+		{ "the Archbishop of Canterbury", "Archbishop of Canterbury" },
+		{ "Top of the Pops", "Top of the Pops" },
+		{ "Federal Reserve Bank of New York",
+		  "Federal Reserve Bank of New York" },
+		{ "Secretary of State John Kerry", "John Kerry" },
+		{ "Lord Nicholls of Birkenhead", "Nicholls" },
+	};
+	expect_canonical(cases, sizeof cases / sizeof *cases);
+	const char *t = "\"Rates hold,\" said the Bank of England.\n";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "Rates hold,", NULL, "Bank of England", "*", "said");
+	t = "The Archbishop of Canterbury said: \"Peace.\"\n";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "Peace.", NULL, "Archbishop of Canterbury", "*", "said");
+	t = "Federal Reserve Bank of Dallas President Richard Fisher said: "
+	    "\"Inflation is high.\"\n";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "Inflation is high.", NULL, "Richard Fisher", "*",
+	      "said");
+}
+
+/* A deputy mayor is not "the mayor". */
+static void test_deputy_is_not_the_role(void **state)
+{
+	const char *t = "Deputy Mayor Nicky Gavron spoke on Sunday.\n\nThe "
+			"mayor said: \"I will not apologise.\"\n";
+	assert_int_equal(run(state, t), 1);
+	struct fx *f = *state;
+	const char *s = quoth_quotes_get(f->q, 0)->speaker;
+	assert_true(!s || strcmp(s, "Nicky Gavron"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -908,6 +981,10 @@ int main(void)
 		T(test_pronoun_skips_bodies),
 		T(test_appositive_after_body),
 		T(test_nationality_stands_for_a_person),
+		T(test_noun_after_opener_is_no_speaker),
+		T(test_spokesman_of_a_body),
+		T(test_names_with_of),
+		T(test_deputy_is_not_the_role),
 #undef T
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
