@@ -2285,8 +2285,10 @@ static int np_fwd(const struct ex *x, int a, int hi)
 		bool head = name_word(&x->tok[b]) || (f & (F_TITLE | F_ROLE | F_PRON));
 		if (head)
 			last = b;
-		else if (!(f & (F_ADJ | F_PART)) && !((f & F_POSS) && b > a))
-			break;
+		else if (!(f & (F_ADJ | F_PART)) && !((f & F_POSS) && b > a) &&
+			 !((f & F_ORG) && b + 1 <= hi &&
+			   (x->tok[b + 1].flags & (F_TITLE | F_ROLE))))
+			break;	/* "the court official" goes on */
 		if (f & F_PRON)
 			break;
 		b++;
@@ -2986,7 +2988,13 @@ static void finish(struct ex *x, int k, struct attr *at, const char *inherit)
 		wcopy(x, &x->tok[at->b], role + rl, sizeof role - rl, true);
 		const struct person *p = by_role(x, role, x->tok[at->a].s);
 		char *owned = NULL;
-		const char *s = p ? p->name : resolve_pronoun(x, k, x->pc[k].topen - 1, &owned);
+		/* "the official", "the source": mostly someone never named */
+		static const char *const NAMELESS[] = {
+			"official", "source", "insider",
+		};
+		const char *s = p ? p->name
+			      : IN(role, NAMELESS) ? NULL
+			      : resolve_pronoun(x, k, x->pc[k].topen - 1, &owned);
 		if (s && !p && owned && !strchr(owned, ' ')) {
 			const struct person *f = full_name(x, owned, x->tok[x->pc[k].topen].s, false);
 			if (f)

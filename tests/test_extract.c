@@ -927,6 +927,21 @@ static void test_deputy_is_not_the_role(void **state)
 	assert_true(!s || strcmp(s, "Nicky Gavron"));
 }
 
+/* "the court official", "the source": someone the text does not name,
+ * not the person named before. */
+static void test_unnamed_official(void **state)
+{
+	const char *t = "Judge Carol Higbee denied a motion. \"The motion was "
+			"denied,\" said the court official, who asked not to be "
+			"identified.\n";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "The motion was denied,", NULL, NULL, "*", "said");
+	/* a role the text gave a name still leads to it */
+	t = "Senator John Smith spoke. \"We act,\" the senator said.\n";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "We act,", NULL, "John Smith", "*", "said");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -985,6 +1000,7 @@ int main(void)
 		T(test_spokesman_of_a_body),
 		T(test_names_with_of),
 		T(test_deputy_is_not_the_role),
+		T(test_unnamed_official),
 #undef T
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
