@@ -1578,10 +1578,6 @@ quoth_status_t quoth_speaker_canonical(const char *name, size_t len, char **out)
 			for (int k = n - 1; k >= 0; k--) {
 				lowcopy(name + w[k][0], w[k][1] - w[k][0], buf, sizeof buf);
 				int f = word_list_flags(buf);
-				/* "Connecticut Democrat Christopher Dodd":
-				 * a party member is a title here only (in
-				 * the word lists, "the Connecticut
-				 * Democrat" stays a speaker) */
 				/* "Bank of England", "Archbishop of
 				 * Canterbury", "Top of the Pops", "Federal
 				 * Reserve Bank of New York": one name */
@@ -1594,13 +1590,16 @@ quoth_status_t quoth_speaker_canonical(const char *name, size_t len, char **out)
 				if (of > 0)
 					lowcopy(name + w[of - 1][0], w[of - 1][1] - w[of - 1][0],
 						head, sizeof head);
-				if (of > 0 && !first &&
-				    (named == 1 || (word_list_flags(head) & F_ORG))) {
+				if (of > 0 && (named == 1 || (word_list_flags(head) & F_ORG))) {
 					lowcopy(name + w[0][0], w[0][1] - w[0][0], buf,
 						sizeof buf);
 					first = !strcmp(buf, "the");
 					break;
 				}
+				/* "Connecticut Democrat Christopher Dodd":
+				 * a party member is a title here only (in
+				 * the word lists, "the Connecticut
+				 * Democrat" stays a speaker) */
 				if ((f & F_TITLE) || !strcmp(buf, "of") ||
 				    !strcmp(buf, "the") ||
 				    !strcmp(buf, "democrat") ||
@@ -1943,10 +1942,11 @@ static bool known_single(const struct ex *x, const char *w)
 	return false;
 }
 
-/* Do TITLES (lower case) give ROLE itself, not a deputy's ("deputy
- * mayor" is no "the mayor")? */
+/* Words that make a title a lesser one: a deputy mayor is no mayor. */
 static const char *const UNDER[] = { "deputy", "vice", "assistant", "acting" };
 
+/* Do TITLES (lower case) give ROLE itself, not a deputy's ("deputy
+ * mayor" is no "the mayor")? */
 static bool has_role(const char *titles, const char *role)
 {
 	for (const char *m = strstr(titles, role); m; m = strstr(m + 1, role)) {
