@@ -2206,6 +2206,9 @@ static bool np_paren(const struct ex *x, int j, int lo, struct attr *at,
 	return false;
 }
 
+static bool appositive(const struct ex *x, int j, int lo, struct attr *at,
+		       bool lenient);
+
 /* The subject of cue token V: skips auxiliaries, then an appositive
  * (", the director of X,") back to the name.  LO bounds the search. */
 static bool subject_of(const struct ex *x, int v, int lo, struct attr *at,
@@ -2224,47 +2227,68 @@ static bool subject_of(const struct ex *x, int v, int lo, struct attr *at,
 	}
 	if (j < lo || x->tok[j].q >= 0)
 		return false;
-	if (punct_is(x, j, ")") || (punct_is(x, j, ",") && punct_is(x, j - 1, ")")))
+	if (punct_is(x, j, ")") || (punct_is(x, j, ",") && punct_is(x, j - 1, ")"))) {
+		/* "Chittabrata Majumdar, general secretary of the Centre
+		 * of Indian Trade Unions (CITU), said": the person named
+		 * before the description, as without the brackets */
+		int o = j - 1;
+		while (o > lo && o > j - 12 && !punct_is(x, o, "("))
+			o--;
+		struct attr ap = *at;
+		if (punct_is(x, j, ",") && punct_is(x, o, "(") &&
+		    appositive(x, o, lo, &ap, lenient) && ap.kind == A_PERSON) {
+			*at = ap;
+			return true;
+		}
 		return np_paren(x, j, lo, at, lenient);
-	if (punct_is(x, j, ",")) {
-		int k = j - 1;
-		while (k >= lo && k > j - 20 && x->tok[k].q < 0 &&
-		       !punct_is(x, k, ",") && x->tok[k].kind != T_NL &&
-		       !punct_is(x, k, ".;:!?"))
-			k--;
-		if (k < lo || !punct_is(x, k, ","))
-			return false;
-		struct attr a1 = *at, a2 = *at;
-		int s1 = k - 1 >= lo ? np_back(x, k - 1, lo) : k;
-		bool ok1 = k - 1 >= lo &&
-			   (punct_is(x, k - 1, ")") ? np_paren(x, k - 1, lo, &a1, lenient) :
-			    np_kind(x, s1, k - 1, &a1, lenient));
-		bool ok2 = np_kind(x, np_back(x, j - 1, k + 1), j - 1, &a2, false);
-		/* "chief secretary to the Treasury, George Osborne, said",
-		 * "a Dow spokesman, Chris Huntley, said": the body ends a
-		 * title, whose holder is named next */
-		if (ok1 && a1.kind == A_ORG && ok2 && a2.kind == A_PERSON &&
-		    ((s1 - 1 >= lo && (x->tok[s1 - 1].flags & F_PREP)) ||
-		     spokes_word(x, a1.b + 1)))
-			ok1 = false;
-		if (ok1 && (a1.kind == A_PERSON || a1.kind == A_ORG ||
-			    a1.kind == A_PRON)) {
-			*at = a1;
-			return true;
-		}
-		if (ok2 && a2.kind == A_PERSON) {
-			*at = a2;
-			return true;
-		}
-		if (ok1) {
-			*at = a1;
-			return true;
-		}
-		return false;
 	}
+	if (punct_is(x, j, ","))
+		return appositive(x, j, lo, at, lenient);
 	if (x->tok[j].kind != T_WORD)
 		return false;
 	return np_kind(x, np_back(x, j, lo), j, at, lenient);
+}
+
+/* The subject "NP1, NP2" that ends before token J (a comma, or the
+ * bracket of an abbreviation after NP2): NP1 when it is a person, a body
+ * or a pronoun, else NP2 when it is a person. */
+static bool appositive(const struct ex *x, int j, int lo, struct attr *at,
+		       bool lenient)
+{
+	int k = j - 1;
+	while (k >= lo && k > j - 20 && x->tok[k].q < 0 &&
+	       !punct_is(x, k, ",") && x->tok[k].kind != T_NL &&
+	       !punct_is(x, k, ".;:!?"))
+		k--;
+	if (k < lo || !punct_is(x, k, ","))
+		return false;
+	struct attr a1 = *at, a2 = *at;
+	int s1 = k - 1 >= lo ? np_back(x, k - 1, lo) : k;
+	bool ok1 = k - 1 >= lo &&
+		   (punct_is(x, k - 1, ")") ? np_paren(x, k - 1, lo, &a1, lenient) :
+		    np_kind(x, s1, k - 1, &a1, lenient));
+	bool ok2 = np_kind(x, np_back(x, j - 1, k + 1), j - 1, &a2, false);
+	/* "chief secretary to the Treasury, George Osborne, said",
+	 * "a Dow spokesman, Chris Huntley, said": the body ends a
+	 * title, whose holder is named next */
+	if (ok1 && a1.kind == A_ORG && ok2 && a2.kind == A_PERSON &&
+	    ((s1 - 1 >= lo && (x->tok[s1 - 1].flags & F_PREP)) ||
+	     spokes_word(x, a1.b + 1)))
+		ok1 = false;
+	if (ok1 && (a1.kind == A_PERSON || a1.kind == A_ORG ||
+		    a1.kind == A_PRON)) {
+		*at = a1;
+		return true;
+	}
+	if (ok2 && a2.kind == A_PERSON) {
+		*at = a2;
+		return true;
+	}
+	if (ok1) {
+		*at = a1;
+		return true;
+	}
+	return false;
 }
 
 /* Noun phrase starting at token A (forward), for "said X". */

@@ -834,6 +834,13 @@ static void test_appositive_after_body(void **state)
 	assert_int_equal(run(state, t), 1);
 	check(state, 0, "This was more talk.", NULL, "George Osborne", "*",
 	      "*");
+	/* an abbreviation in brackets after the description changes
+	 * nothing */
+	t = "Chittabrata Majumdar, general secretary of the Centre of Indian "
+	    "Trade Unions (CITU), said it was a \"self reliance\" issue.\n";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "self reliance", NULL, "Chittabrata Majumdar", "*",
+	      "said");
 	/* the body itself before its appositive still speaks */
 	t = "The Treasury, a department of state, said: \"Rates hold.\"\n";
 	assert_int_equal(run(state, t), 1);
