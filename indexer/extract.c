@@ -245,6 +245,15 @@ static const char *const ROLES[] = {
 	"congressman", "congresswoman", "businessman", "businesswoman",
 	"billionaire", "mogul", "frontrunner", "front-runner", "challenger",
 	"rival", "opponent", "incumbent", "republican", "democrat",
+	/* people by trade ("the British actor said") */
+	"actor", "actress", "singer", "comedian", "presenter", "novelist",
+	"playwright", "poet", "producer", "rapper", "musician", "guitarist",
+	"frontman", "designer", "chef", "artist", "photographer",
+	"film-maker", "filmmaker", "coach", "striker", "midfielder",
+	"defender", "goalkeeper", "winger", "skipper", "referee", "player",
+	"champion", "boxer", "golfer", "athlete", "jockey", "batsman",
+	"bowler", "tycoon", "entrepreneur", "campaigner", "barrister",
+	"solicitor", "surgeon", "veteran", "teammate", "team-mate",
 };
 
 /* Lower-case words inside a descriptive noun phrase. */

@@ -934,6 +934,22 @@ static void test_deputy_is_not_the_role(void **state)
 	assert_true(!s || strcmp(s, "Nicky Gavron"));
 }
 
+/* "the British actor", "the Tottenham striker": a trade stands for the
+ * person named before, as "the senator" does. */
+static void test_trade_stands_for_a_person(void **state)
+{
+	const char *t = "Stars such as Jeremy Irons came. Irons said he had "
+			"wondered. \"I questioned whether I should come,\" the "
+			"British actor said.\n";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "I questioned whether I should come,", NULL,
+	      "Jeremy Irons", "British actor", "said");
+	t = "Robbie Keane scored twice. \"It was great play,\" said the "
+	    "Tottenham striker.\n";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "It was great play,", NULL, "Robbie Keane", "*", "said");
+}
+
 /* "the court official", "the source": someone the text does not name,
  * not the person named before. */
 static void test_unnamed_official(void **state)
@@ -1008,6 +1024,7 @@ int main(void)
 		T(test_names_with_of),
 		T(test_deputy_is_not_the_role),
 		T(test_unnamed_official),
+		T(test_trade_stands_for_a_person),
 #undef T
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
