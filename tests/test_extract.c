@@ -950,6 +950,15 @@ static void test_trade_stands_for_a_person(void **state)
 	check(state, 0, "It was great play,", NULL, "Robbie Keane", "*", "said");
 }
 
+/* "I'd say": a contraction that starts a sentence is no name. */
+static void test_contraction_is_no_name(void **state)
+{
+	const char *t = "I'd say that an attack is a \"When\" not an \"If\".\n";
+	assert_int_equal(run(state, t), 2);
+	check(state, 0, "When", NULL, NULL, "*", "*");
+	check(state, 1, "If", NULL, NULL, "*", "*");
+}
+
 /* "the court official", "the source": someone the text does not name,
  * not the person named before. */
 static void test_unnamed_official(void **state)
@@ -1025,6 +1034,7 @@ int main(void)
 		T(test_deputy_is_not_the_role),
 		T(test_unnamed_official),
 		T(test_trade_stands_for_a_person),
+		T(test_contraction_is_no_name),
 #undef T
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
