@@ -2851,7 +2851,17 @@ static const char *resolve_pronoun(const struct ex *x, int k, int from,
 		while (v < x->ntok && v <= j + 3 && x->tok[v].kind == T_WORD &&
 		       (x->tok[v].flags & (F_AUX | F_LY)) && !(x->tok[v].flags & F_CAP))
 			v++;
-		if (is_cue_at(x, v) && !(t->flags & F_POSS)) {
+		/* "before Newcastle said …, Bellamy insisted": the main
+		 * clause's speaker, not the subordinate one's */
+		static const char *const SUBORD[] = {
+			"before", "after", "when", "while", "since", "because",
+			"although", "though", "until", "unless", "once", "if",
+		};
+		bool sub = false;
+		for (size_t i = 0; i < NELEM(SUBORD); i++)
+			sub |= weq(x, r - 1, SUBORD[i]);
+		if (is_cue_at(x, v) && !(t->flags & F_POSS) &&
+		    !(sub && (sp_j >= 0 || sp_cand))) {
 			sp_n = n;
 			sp_j = j;
 			sp_cand = NULL;

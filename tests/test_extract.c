@@ -950,6 +950,18 @@ static void test_trade_stands_for_a_person(void **state)
 	check(state, 0, "It was great play,", NULL, "Robbie Keane", "*", "said");
 }
 
+/* "before Newcastle said …, Bellamy insisted": a later "he" is the main
+ * clause's speaker. */
+static void test_pronoun_skips_subordinate_speaker(void **state)
+{
+	const char *t = "Craig Bellamy was dropped. But even before Newcastle "
+			"said the player would not be sold, Bellamy insisted he "
+			"would stay. \"I would play anywhere,\" he said.\n";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "I would play anywhere,", NULL, "Craig Bellamy", "he",
+	      "said");
+}
+
 /* "I'd say": a contraction that starts a sentence is no name. */
 static void test_contraction_is_no_name(void **state)
 {
@@ -1035,6 +1047,7 @@ int main(void)
 		T(test_unnamed_official),
 		T(test_trade_stands_for_a_person),
 		T(test_contraction_is_no_name),
+		T(test_pronoun_skips_subordinate_speaker),
 #undef T
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
