@@ -344,6 +344,7 @@ static const char *const STOPS[] = {
 	"background", "bottom-line", "note", "source", "sources", "editor's",
 	"breaking", "exclusive", "watch", "video", "listen", "see", "via",
 	"image", "images", "getty", "reuters/", "ap/", "day", "week", "month",
+	"others", "commentary", "comments", "comment", "reaction",
 	"year", "morning", "afternoon", "evening", "night", "once", "twice",
 };
 
@@ -1710,11 +1711,23 @@ const char *quoth_speaker_surname(const char *name, size_t *len)
 
 /* Start of the capitalised run ending at word token J (particles and
  * titles included; stops at punctuation and lower-case words). */
+/* Is token I an "&" between two words of a name ("Tiffany & Co")? */
+static bool amp_between(const struct ex *x, int i)
+{
+	return i > 0 && i + 1 < x->ntok && punct_is(x, i, "&") &&
+	       name_word(&x->tok[i - 1]) && !(x->tok[i - 1].flags & F_POSS) &&
+	       name_word(&x->tok[i + 1]);
+}
+
 static int run_start(const struct ex *x, int j, int lo)
 {
 	int r = j;
 	while (r - 1 >= lo) {
 		const struct tok *p = &x->tok[r - 1];
+		if (r - 2 >= lo && amp_between(x, r - 1)) {	/* "Standard & Poor's" */
+			r -= 2;
+			continue;
+		}
 		if (p->kind != T_WORD || (p->flags & F_POSS))
 			break;
 		if (name_word(p) || ((p->flags & F_PART) && r - 2 >= lo &&
@@ -1833,7 +1846,8 @@ static void collect_names(struct ex *x)
 		if (!name_word(t))
 			continue;
 		if (j + 1 < x->ntok && (name_word(&x->tok[j + 1]) ||
-					(x->tok[j + 1].flags & F_PART)) &&
+					(x->tok[j + 1].flags & F_PART) ||
+					amp_between(x, j + 1)) &&
 		    !(t->flags & F_POSS))
 			continue;	/* not the end of the run */
 		int r = run_start(x, j, 0);
@@ -1847,6 +1861,8 @@ static void collect_names(struct ex *x)
 		bool bad = false;
 		for (int k = n; k <= j; k++) {
 			int f = x->tok[k].flags;
+			if (amp_between(x, k))
+				bad = true;	/* "Griggs & Santow", a firm */
 			if ((f & F_PART) && !(k == n && given_particle(x, k, j)))
 				continue;
 			words++;
@@ -2025,7 +2041,8 @@ static bool person_run(const struct ex *x, int na, int b, bool titled)
 	if (x->tok[b].flags & F_PLACE)
 		return false;
 	for (int k = na; k <= b; k++) {
-		if (x->tok[k].flags & (F_ORG | F_UPPER | F_TIME))
+		if ((x->tok[k].flags & (F_ORG | F_UPPER | F_TIME)) ||
+		    amp_between(x, k))	/* "Procter & Gamble" */
 			return false;
 		if (!(x->tok[k].flags & F_PART))
 			words++;
@@ -2133,9 +2150,10 @@ static bool np_kind(const struct ex *x, int a, int b, struct attr *at,
 		 * name follow it: "Federal Reserve Bank of Dallas President
 		 * Richard Fisher" */
 		bool after_title = n > r && n <= b && (x->tok[n - 1].flags & F_TITLE);
-		bool body = false;
+		bool body = false;	/* "Barnes & Noble" is one too */
 		for (int k = r; k <= b; k++)
-			if ((x->tok[k].flags & F_ORG) && !(x->tok[k].flags & F_TITLE))
+			if (((x->tok[k].flags & F_ORG) && !(x->tok[k].flags & F_TITLE)) ||
+			    amp_between(x, k))
 				body = true;
 		if (body && !(after_title && person_run(x, n, b, true))) {
 			at->kind = A_ORG;
@@ -2190,6 +2208,10 @@ static int np_back(const struct ex *x, int b, int lo)
 	int a = b;
 	while (a - 1 >= lo) {
 		const struct tok *p = &x->tok[a - 1];
+		if (a - 2 >= lo && amp_between(x, a - 1)) {
+			a -= 2;
+			continue;
+		}
 		if (p->kind != T_WORD || p->q >= 0)
 			break;
 		if (p->flags & F_DET) {
@@ -2312,7 +2334,12 @@ static int np_fwd(const struct ex *x, int a, int hi)
 	if (b <= hi && (x->tok[b].flags & F_DET))
 		b++;
 	int last = -1;
-	while (b <= hi && x->tok[b].kind == T_WORD && x->tok[b].q < 0) {
+	while (b <= hi && x->tok[b].q < 0 &&
+	       (x->tok[b].kind == T_WORD || (amp_between(x, b) && b + 1 <= hi))) {
+		if (x->tok[b].kind != T_WORD) {
+			b++;
+			continue;
+		}
 		int f = x->tok[b].flags;
 		/* "Charles Rangel of New York" ends before "of"; "Secretary
 		 * of State", "Bank of America", "Port of Seattle" do not */

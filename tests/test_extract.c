@@ -962,6 +962,24 @@ static void test_pronoun_skips_subordinate_speaker(void **state)
 	      "said");
 }
 
+/* "Barnes & Noble", "Griggs & Santow": a firm's name with "&" is one
+ * name, and no person's. */
+static void test_firm_with_ampersand(void **state)
+{
+	const char *t = "\"Sales rose,\" said Barnes & Noble.\n";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "Sales rose,", NULL, "Barnes & Noble", "*", "said");
+	t = "Leonard Santow works at Griggs & Santow in New York. \"Come "
+	    "on,\" said Santow.\n";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "Come on,", NULL, "Leonard Santow", "*", "said");
+	/* a heading in capitals is no speaker */
+	t = "COMMENTARY: \"It is a very impressive quarter.\"\n";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "It is a very impressive quarter.", NULL, NULL, "*",
+	      "*");
+}
+
 /* "I'd say": a contraction that starts a sentence is no name. */
 static void test_contraction_is_no_name(void **state)
 {
@@ -1048,6 +1066,7 @@ int main(void)
 		T(test_trade_stands_for_a_person),
 		T(test_contraction_is_no_name),
 		T(test_pronoun_skips_subordinate_speaker),
+		T(test_firm_with_ampersand),
 #undef T
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
