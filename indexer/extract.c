@@ -1859,6 +1859,16 @@ static void collect_names(struct ex *x)
 			continue;
 		int words = 0;
 		bool bad = false;
+		bool titled = n > r;
+		/* "analyst David Bank", "President Jim Press", "adviser
+		 * Jerome York": after a title, a given name and a surname
+		 * that is also a body's or a place's word */
+		bool surname_ok = n > 0 && x->tok[n - 1].kind == T_WORD &&
+				  (x->tok[n - 1].flags & F_ROLE) &&
+				  !(x->tok[n - 1].flags & (F_ORG | F_PLACE)) &&
+				  !weq(x, n - 1, "general") && j == n + 1 &&
+				  !(x->tok[n].flags & (F_ORG | F_PLACE | F_UPPER | F_TITLE)) &&
+				  !(x->tok[j].flags & (F_TITLE | F_UPPER));
 		for (int k = n; k <= j; k++) {
 			int f = x->tok[k].flags;
 			if (amp_between(x, k))
@@ -1866,14 +1876,14 @@ static void collect_names(struct ex *x)
 			if ((f & F_PART) && !(k == n && given_particle(x, k, j)))
 				continue;
 			words++;
-			if ((f & (F_ORG | F_TIME | F_STOP | F_UPPER)) ||
+			if (((f & F_ORG) && !(k == j && surname_ok)) ||
+			    (f & (F_TIME | F_STOP | F_UPPER)) ||
 			    (x->tok[k].e - x->tok[k].s == 2 && x->t[x->tok[k].e - 1] == '.' &&
 			     k == j))
 				bad = true;
 		}
-		if (bad || words > 4 || (x->tok[j].flags & F_PLACE))
+		if (bad || words > 4 || ((x->tok[j].flags & F_PLACE) && !surname_ok))
 			continue;
-		bool titled = n > r;
 		int v = j + 1;
 		while (v < x->ntok && (x->tok[v].flags & (F_AUX | F_LY)) && v < j + 3)
 			v++;
@@ -2034,10 +2044,26 @@ static bool role_alone(const struct ex *x, int b)
 	return !full_name(x, w, 0, false);
 }
 
+/* Is word token B, a body's or a place's word ("Bank", "York"), the
+ * surname of a person the text named in full ("David Bank")? */
+static bool known_person(const struct ex *x, int b)
+{
+	if (!(x->tok[b].flags & (F_ORG | F_PLACE)) || weq(x, b - 1, "the"))
+		return false;
+	char w[40];
+	wcopy(x, &x->tok[b], w, sizeof w, true);
+	for (int i = 0; i < x->nper; i++)
+		if (x->per[i].full && !strcmp(x->per[i].sur, w))
+			return true;
+	return false;
+}
+
 /* Is the name run [na, b] a person ("Putin" only when known as one)? */
 static bool person_run(const struct ex *x, int na, int b, bool titled)
 {
 	int words = 0;
+	if (na == b && known_person(x, b))
+		return true;	/* "Bank said" after "David Bank" */
 	if (x->tok[b].flags & F_PLACE)
 		return false;
 	for (int k = na; k <= b; k++) {
@@ -2140,7 +2166,8 @@ static bool np_kind(const struct ex *x, int a, int b, struct attr *at,
 			return true;
 		}
 		int r = run_start(x, b, a);
-		if (h->flags & F_ORG) {
+		bool known = r == b && known_person(x, b);
+		if ((h->flags & F_ORG) && !known) {
 			at->kind = A_ORG;
 			at->na = r;
 			return true;
@@ -2155,7 +2182,7 @@ static bool np_kind(const struct ex *x, int a, int b, struct attr *at,
 			if (((x->tok[k].flags & F_ORG) && !(x->tok[k].flags & F_TITLE)) ||
 			    amp_between(x, k))
 				body = true;
-		if (body && !(after_title && person_run(x, n, b, true))) {
+		if (body && !known && !(after_title && person_run(x, n, b, true))) {
 			at->kind = A_ORG;
 			at->na = r;
 			return true;

@@ -980,6 +980,23 @@ static void test_firm_with_ampersand(void **state)
 	      "*");
 }
 
+/* "analyst David Bank": after a role, a surname that is also a body's or
+ * a place's word is still a person's, and "Bank said" is his. */
+static void test_surname_that_names_a_body(void **state)
+{
+	const char *t = "\"The sale will unlock value,\" said RBC Capital "
+			"Markets analyst David Bank. \"It is a concern,\" Bank "
+			"said.\n";
+	assert_int_equal(run(state, t), 2);
+	check(state, 0, "The sale will unlock value,", NULL, "David Bank", "*",
+	      "said");
+	check(state, 1, "It is a concern,", NULL, "David Bank", "Bank", "said");
+	/* the body itself stays a body */
+	t = "\"Rates hold,\" the Bank said.\n";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "Rates hold,", NULL, "Bank", "*", "said");
+}
+
 /* "I'd say": a contraction that starts a sentence is no name. */
 static void test_contraction_is_no_name(void **state)
 {
@@ -1067,6 +1084,7 @@ int main(void)
 		T(test_contraction_is_no_name),
 		T(test_pronoun_skips_subordinate_speaker),
 		T(test_firm_with_ampersand),
+		T(test_surname_that_names_a_body),
 #undef T
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
