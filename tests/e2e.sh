@@ -291,6 +291,16 @@ expect "British titles: quotes" 0 "$Q" quotes --index "$T/brit/idx" --color=neve
 has "quotes: no outlet, no date" "disgrace,” — Boris Johnson (undated)" "$out"
 expect "British titles: search" 0 "$Q" search --index "$T/brit/idx" --color=never disgrace
 has "search: no outlet column" "  2. undated     Plans attacked" "$out"
+# Bodies as speakers: a spokesman speaks for his body, a firm with "&" is
+# one name, and "Bank said" after "analyst David Bank" is the analyst.
+mkdir -p "$T/bodies"
+printf 'Title: Rates\n\nA Bank of England spokesman said: "Rates hold."\n\n"Sales rose," said Barnes & Noble.\n\nAnalyst David Bank spoke on Monday. "It is a concern," Bank said.\n' > "$T/bodies/c.txt"
+expect "bodies: index" 0 "$Q" index --index "$T/bodies/idx" "$T/bodies"
+expect "bodies: speakers" 0 "$Q" speakers --index "$T/bodies/idx" --format=json
+eq "bodies: names" "$(echo "$out" | json '[s["value"] for s in d]')" \
+	"['Bank of England', 'Barnes & Noble', 'David Bank']"
+expect "bodies: speaker filter" 0 "$Q" quotes --index "$T/bodies/idx" --color=never 'speaker:"barnes & noble"'
+has "bodies: firm's quotation" "“Sales rose,” — Barnes & Noble" "$out"
 expect "NOT" 0 S --count 'sanctions -banks'
 eq "minus excludes" "$out" "1"
 expect "NOT word" 0 S --count 'sanctions NOT banks'
