@@ -214,7 +214,7 @@ static const char *const DESCRIPTORS[] = {
 	"lawyer", "barrister", "solicitor", "historian", "scientist",
 	"researcher", "doctor", "surgeon", "gen", "bishop", "cardinal", "imam",
 	"earl", "peer", "team-mate", "teammate", "colleague", "veteran",
-	"compatriot", "countryman",
+	"compatriot", "countryman", "financier", "investor", "billionaire",
 };
 
 /* Lower-case heads of a descriptive speaker ("the senior official"). */
@@ -1860,15 +1860,20 @@ static void collect_names(struct ex *x)
 		int words = 0;
 		bool bad = false;
 		bool titled = n > r;
-		/* "analyst David Bank", "President Jim Press", "adviser
-		 * Jerome York": after a title, a given name and a surname
+		/* "analyst David Bank", "adviser Jerome York", "Jim Press,
+		 * head of Toyota": next to a role, a given name and a surname
 		 * that is also a body's or a place's word */
-		bool surname_ok = n > 0 && x->tok[n - 1].kind == T_WORD &&
-				  (x->tok[n - 1].flags & F_ROLE) &&
-				  !(x->tok[n - 1].flags & (F_ORG | F_PLACE)) &&
-				  !weq(x, n - 1, "general") && j == n + 1 &&
+		int c = j + 2 < x->ntok && (x->tok[j + 2].flags & F_DET) ? j + 3 : j + 2;
+		bool role_before = n > 0 && x->tok[n - 1].kind == T_WORD &&
+				   (x->tok[n - 1].flags & F_ROLE) &&
+				   !(x->tok[n - 1].flags & (F_ORG | F_PLACE)) &&
+				   !weq(x, n - 1, "general");
+		bool role_after = punct_is(x, j + 1, ",") && c < x->ntok &&
+				  x->tok[c].kind == T_WORD && (x->tok[c].flags & F_ROLE) &&
+				  !(x->tok[c].flags & F_CAP);
+		bool surname_ok = (role_before || role_after) && j == n + 1 &&
 				  !(x->tok[n].flags & (F_ORG | F_PLACE | F_UPPER | F_TITLE)) &&
-				  !(x->tok[j].flags & (F_TITLE | F_UPPER));
+				  !(x->tok[j].flags & F_UPPER);
 		for (int k = n; k <= j; k++) {
 			int f = x->tok[k].flags;
 			if (amp_between(x, k))
