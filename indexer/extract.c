@@ -1855,25 +1855,29 @@ static void collect_names(struct ex *x)
 		       !given_particle(x, r, j))
 			r++;
 		int n = name_start(x, r, j);
+		/* "analyst David Bank", "adviser Jerome York", "Jim Press,
+		 * head of Toyota": next to a role, a given name and a surname
+		 * that is also a body's, a place's or a title's word */
+		int g = n > j ? j - 1 : n;	/* the given name, if any */
+		int c = j + 2 < x->ntok && (x->tok[j + 2].flags & F_DET) ? j + 3 : j + 2;
+		bool role_before = g > 0 && x->tok[g - 1].kind == T_WORD &&
+				   (x->tok[g - 1].flags & F_ROLE) &&
+				   !(x->tok[g - 1].flags & (F_ORG | F_PLACE)) &&
+				   !weq(x, g - 1, "general");
+		bool role_after = punct_is(x, j + 1, ",") && c < x->ntok &&
+				  x->tok[c].kind == T_WORD && (x->tok[c].flags & F_ROLE) &&
+				  !(x->tok[c].flags & F_CAP);
+		bool surname_ok = (role_before || role_after) && j == g + 1 &&
+				  g >= r && x->tok[g].kind == T_WORD &&
+				  !(x->tok[g].flags & (F_ORG | F_PLACE | F_UPPER | F_TITLE)) &&
+				  !(x->tok[j].flags & F_UPPER);
+		if (n > j && surname_ok && (x->tok[j].flags & (F_ORG | F_PLACE)))
+			n = g;	/* "Jack White, director of research" */
 		if (n > j)
 			continue;
 		int words = 0;
 		bool bad = false;
 		bool titled = n > r;
-		/* "analyst David Bank", "adviser Jerome York", "Jim Press,
-		 * head of Toyota": next to a role, a given name and a surname
-		 * that is also a body's or a place's word */
-		int c = j + 2 < x->ntok && (x->tok[j + 2].flags & F_DET) ? j + 3 : j + 2;
-		bool role_before = n > 0 && x->tok[n - 1].kind == T_WORD &&
-				   (x->tok[n - 1].flags & F_ROLE) &&
-				   !(x->tok[n - 1].flags & (F_ORG | F_PLACE)) &&
-				   !weq(x, n - 1, "general");
-		bool role_after = punct_is(x, j + 1, ",") && c < x->ntok &&
-				  x->tok[c].kind == T_WORD && (x->tok[c].flags & F_ROLE) &&
-				  !(x->tok[c].flags & F_CAP);
-		bool surname_ok = (role_before || role_after) && j == n + 1 &&
-				  !(x->tok[n].flags & (F_ORG | F_PLACE | F_UPPER | F_TITLE)) &&
-				  !(x->tok[j].flags & F_UPPER);
 		for (int k = n; k <= j; k++) {
 			int f = x->tok[k].flags;
 			if (amp_between(x, k))
@@ -2171,8 +2175,12 @@ static bool np_kind(const struct ex *x, int a, int b, struct attr *at,
 			return true;
 		}
 		int r = run_start(x, b, a);
-		bool known = r == b && known_person(x, b);
-		if ((h->flags & F_ORG) && !known) {
+		if (r == b && known_person(x, b)) {
+			at->kind = A_PERSON;	/* "Bank said" after "David Bank" */
+			at->na = b;
+			return true;
+		}
+		if (h->flags & F_ORG) {
 			at->kind = A_ORG;
 			at->na = r;
 			return true;
@@ -2187,7 +2195,7 @@ static bool np_kind(const struct ex *x, int a, int b, struct attr *at,
 			if (((x->tok[k].flags & F_ORG) && !(x->tok[k].flags & F_TITLE)) ||
 			    amp_between(x, k))
 				body = true;
-		if (body && !known && !(after_title && person_run(x, n, b, true))) {
+		if (body && !(after_title && person_run(x, n, b, true))) {
 			at->kind = A_ORG;
 			at->na = r;
 			return true;

@@ -991,6 +991,11 @@ static void test_surname_that_names_a_body(void **state)
 	check(state, 0, "The sale will unlock value,", NULL, "David Bank", "*",
 	      "said");
 	check(state, 1, "It is a concern,", NULL, "David Bank", "Bank", "said");
+	/* a surname that is also a title's word ("Press") too */
+	t = "Jim Press, head of Toyota Motor America, said costs rose. "
+	    "\"We add capacity,\" Press said.\n";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "We add capacity,", NULL, "Jim Press", "Press", "said");
 	/* a role after the name does as well as one before it */
 	t = "Steve West, an analyst at Stifel Nicolaus, said costs rose. "
 	    "\"It is hard,\" said West.\n";
