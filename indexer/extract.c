@@ -795,6 +795,31 @@ static bool cue_word(const struct wtab *t, const char *w, int f)
 	return false;
 }
 
+/* Is T a stock code ("CFC.N", "NWSa.N", "RIM.TO", "TXU.N." at the end
+ * of a sentence)?  Not "U.N." or "U.S.". */
+static bool ticker(const struct ex *x, const struct tok *t)
+{
+	size_t end = t->e > t->s && x->t[t->e - 1] == '.' ? t->e - 1 : t->e;
+	size_t d = end;
+	while (d > t->s && x->t[d - 1] != '.')
+		d--;
+	if (d < t->s + 3 || end - d < 1 || end - d > 2 ||
+	    memchr(x->t + t->s, '.', d - 1 - t->s))
+		return false;
+	for (size_t k = d; k < end; k++)
+		if (x->t[k] < 'A' || x->t[k] > 'Z')
+			return false;
+	return true;
+}
+
+/* Does a stock code follow the name ending at token B ("Northern Rock
+ * NRK.L")?  Then it is a company's. */
+static bool coded(const struct ex *x, int b)
+{
+	return b + 1 < x->ntok && x->tok[b + 1].kind == T_WORD &&
+	       ticker(x, &x->tok[b + 1]);
+}
+
 static int word_flags(const struct ex *x, const struct tok *t)
 {
 	char w[40];
@@ -822,6 +847,8 @@ static int word_flags(const struct ex *x, const struct tok *t)
 	}
 	if (upper && letters >= 2)
 		f |= F_UPPER;
+	if (ticker(x, t))
+		f |= F_STOP;	/* no word of a name */
 	size_t n = wcopy(x, t, w, sizeof w, false);
 	if ((!strncmp(w, "al-", 3) || !strncmp(w, "el-", 3) || !strncmp(w, "ad-", 3)) &&
 	    t->e - t->s > 3 && x->t[t->s + 3] >= 'A' && x->t[t->s + 3] <= 'Z')
@@ -1880,7 +1907,7 @@ static void collect_names(struct ex *x)
 		bool titled = n > r;
 		for (int k = n; k <= j; k++) {
 			int f = x->tok[k].flags;
-			if (amp_between(x, k))
+			if (amp_between(x, k) || coded(x, j))
 				bad = true;	/* "Griggs & Santow", a firm */
 			if ((f & F_PART) && !(k == n && given_particle(x, k, j)))
 				continue;
@@ -2073,7 +2100,7 @@ static bool person_run(const struct ex *x, int na, int b, bool titled)
 	int words = 0;
 	if (na == b && known_person(x, b))
 		return true;	/* "Bank said" after "David Bank" */
-	if (x->tok[b].flags & F_PLACE)
+	if ((x->tok[b].flags & F_PLACE) || coded(x, b))
 		return false;
 	for (int k = na; k <= b; k++) {
 		if ((x->tok[k].flags & (F_ORG | F_UPPER | F_TIME)) ||
@@ -2190,7 +2217,8 @@ static bool np_kind(const struct ex *x, int a, int b, struct attr *at,
 		 * name follow it: "Federal Reserve Bank of Dallas President
 		 * Richard Fisher" */
 		bool after_title = n > r && n <= b && (x->tok[n - 1].flags & F_TITLE);
-		bool body = false;	/* "Barnes & Noble" is one too */
+		/* "Barnes & Noble" and "Fannie Mae FNM.N" are ones too */
+		bool body = coded(x, b);
 		for (int k = r; k <= b; k++)
 			if (((x->tok[k].flags & F_ORG) && !(x->tok[k].flags & F_TITLE)) ||
 			    amp_between(x, k))
@@ -2292,8 +2320,9 @@ static bool subject_of(const struct ex *x, int v, int lo, struct attr *at,
 {
 	int j = v - 1;
 	while (j >= lo && x->tok[j].kind == T_WORD && x->tok[j].q < 0 &&
-	       ((x->tok[j].flags & (F_AUX | F_LY)) && !(x->tok[j].flags & F_CAP) &&
-		!(x->tok[j].flags & F_PRON)))
+	       (((x->tok[j].flags & (F_AUX | F_LY)) && !(x->tok[j].flags & F_CAP) &&
+		 !(x->tok[j].flags & F_PRON)) ||
+		ticker(x, &x->tok[j])))	/* "Mattel Inc MAT.N said" */
 		j--;
 	while (j >= lo && (x->tok[j].flags & F_TIME)) {
 		j--;
@@ -2962,6 +2991,7 @@ static const char *resolve_pronoun(const struct ex *x, int k, int from,
 	return c;
 }
 
+
 /* Can the organisation named at token J be what a later "it" stands
  * for?  Not after "a" ("a Reuters poll"), nor as the object of "told",
  * "by", "to" or "of" ("told Reuters", "polled by Reuters", "according to
@@ -3162,8 +3192,17 @@ static void finish(struct ex *x, int k, struct attr *at, const char *inherit)
 				int r = run_start(x, tk, 0);
 				while (r < tk && (x->tok[r].flags & F_STOP))
 					r++;
+				/* the whole name: "the Bank of Japan" */
+				int e = tk;
+				while (e + 1 < x->ntok && x->tok[e + 1].q < 0 &&
+				       !(x->tok[e].flags & F_POSS) &&
+				       !(x->tok[e + 1].flags & F_TITLE) &&
+				       (name_word(&x->tok[e + 1]) ||
+					(weq(x, e + 1, "of") && e + 2 < x->ntok &&
+					 name_word(&x->tok[e + 2]))))
+					e += weq(x, e + 1, "of") ? 2 : 1;
 				if (quoth_speaker_canonical(x->t + x->tok[r].s,
-							    x->tok[tk].e - x->tok[r].s,
+							    x->tok[e].e - x->tok[r].s,
 							    &at->speaker))
 					x->oom = true;
 			}

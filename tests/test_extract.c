@@ -1007,6 +1007,28 @@ static void test_surname_that_names_a_body(void **state)
 	check(state, 0, "Rates hold,", NULL, "Bank", "*", "said");
 }
 
+/* A stock code after a company's name ("Motorola Inc. MOT.N") is no
+ * part of it, marks it as a company's, and "it said" names the whole
+ * body ("the Bank of Japan"). */
+static void test_stock_codes_and_whole_bodies(void **state)
+{
+	const char *t = "\"Sales rose,\" Motorola Inc. MOT.N said.\n";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "Sales rose,", NULL, "Motorola Inc.", "*", "said");
+	t = "Northern Rock NRK.L was sold, and Alistair Darling spoke. "
+	    "\"We consider both,\" he said.\n";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "We consider both,", NULL, "Alistair Darling", "he",
+	      "said");
+	t = "The U.N. said it would help. \"We act,\" said V.P.S. Nanda.\n";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "We act,", NULL, "V.P.S. Nanda", "*", "said");
+	t = "Economists watched the Bank of Japan. It said deflation was "
+	    "\"still lingering\".\n";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "still lingering", NULL, "Bank of Japan", "It", "said");
+}
+
 /* "I'd say": a contraction that starts a sentence is no name. */
 static void test_contraction_is_no_name(void **state)
 {
@@ -1095,6 +1117,7 @@ int main(void)
 		T(test_pronoun_skips_subordinate_speaker),
 		T(test_firm_with_ampersand),
 		T(test_surname_that_names_a_body),
+		T(test_stock_codes_and_whole_bodies),
 #undef T
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
