@@ -289,6 +289,13 @@ static const char *const ORGS[] = {
 	"nato", "un", "u.n.", "eu", "mfa", "state-run", "white", "fed",
 };
 
+/* Words that end a company's name: "Ford Motor Co", "Rio Tinto Plc". */
+static const char *const CORP_SUFFIXES[] = {
+	"co", "co.", "cos", "cos.", "inc", "inc.", "corp", "corp.", "ltd",
+	"ltd.", "llc", "plc", "ag", "sa", "nv", "lp", "l.p.", "group",
+	"holdings",
+};
+
 /* Heads of place names, which are not people ("South Carolina"). */
 static const char *const PLACES[] = {
 	"carolina", "york", "east", "west", "north", "south", "states",
@@ -505,6 +512,8 @@ struct ex {
 	int npc, cappc;
 	struct person *per;
 	int nper, capper;
+	int (*firm)[2];		/* collect_firms(): first and last token */
+	int nfirm, capfirm;
 	const struct wtab *wt;
 	bool oom;
 };
@@ -1986,11 +1995,6 @@ static const struct person *full_name(const struct ex *x, const char *name,
  * words, outside quotations, ending in a corporate suffix. */
 static bool names_company(const struct ex *x, const char *name)
 {
-	static const char *const SUFFIXES[] = {
-		"co", "co.", "cos", "cos.", "inc", "inc.", "corp", "corp.",
-		"ltd", "ltd.", "llc", "plc", "ag", "sa", "nv", "lp", "l.p.",
-		"group", "holdings",
-	};
 	char w[40], v[40];
 	lowcopy(name, strlen(name), w, sizeof w);
 	for (int i = 0; i + 1 < x->ntok; i++) {
@@ -2003,7 +2007,7 @@ static bool names_company(const struct ex *x, const char *name)
 				    x->tok[k].kind == T_WORD &&
 				    (x->tok[k].flags & F_CAP); k++) {
 			wcopy(x, &x->tok[k], v, sizeof v, true);
-			if (IN(v, SUFFIXES))
+			if (IN(v, CORP_SUFFIXES))
 				return true;
 		}
 	}
@@ -2080,6 +2084,68 @@ static bool role_alone(const struct ex *x, int b)
 	return !full_name(x, w, 0, false);
 }
 
+/* Are the token runs [a, a + len] and [b, b + len] the same words? */
+static bool same_run(const struct ex *x, int a, int b, int len)
+{
+	for (int k = 0; k <= len; k++) {
+		const struct tok *p = &x->tok[a + k], *q = &x->tok[b + k];
+		if (p->e - p->s != q->e - q->s ||
+		    memcmp(x->t + p->s, x->t + q->s, q->e - q->s))
+			return false;
+	}
+	return true;
+}
+
+/* Records the distinct names the text puts before a company's suffix or
+ * a stock code ("Morgan Stanley MS.N", "Best Buy Co"). */
+static void collect_firms(struct ex *x)
+{
+	for (int e = 0; e + 1 < x->ntok && !x->oom; e++) {
+		char v[16];
+		if (!name_word(&x->tok[e]) || x->tok[e].q >= 0 ||
+		    !(coded(x, e) ||
+		      (x->tok[e + 1].kind == T_WORD && (x->tok[e + 1].flags & F_CAP) &&
+		       wcopy(x, &x->tok[e + 1], v, sizeof v, false) &&
+		       IN(v, CORP_SUFFIXES))))
+			continue;
+		int r = run_start(x, e, 0);
+		while (r < e && (x->tok[r].flags & F_STOP))
+			r++;
+		if (r == e)
+			continue;	/* one word: names_company() */
+		bool seen = false;
+		for (int i = 0; i < x->nfirm && !seen; i++)
+			seen = x->firm[i][1] - x->firm[i][0] == e - r &&
+			       same_run(x, x->firm[i][0], r, e - r);
+		if (seen)
+			continue;
+		if (x->nfirm == x->capfirm) {
+			int cap = x->capfirm ? x->capfirm * 2 : 8;
+			int (*f)[2] = realloc(x->firm, (size_t)cap * sizeof *f);
+			if (!f) {
+				x->oom = true;
+				return;
+			}
+			x->firm = f;
+			x->capfirm = cap;
+		}
+		x->firm[x->nfirm][0] = r;
+		x->firm[x->nfirm][1] = e;
+		x->nfirm++;
+	}
+}
+
+/* Is the run [na, b] of two words or more a name collect_firms() found:
+ * a company's wherever it stands? */
+static bool firm_run(const struct ex *x, int na, int b)
+{
+	for (int i = 0; i < x->nfirm; i++)
+		if (x->firm[i][1] - x->firm[i][0] == b - na &&
+		    same_run(x, x->firm[i][0], na, b - na))
+			return true;
+	return false;
+}
+
 /* Is word token B, a body's or a place's word ("Bank", "York"), the
  * surname of a person the text named in full ("David Bank")? */
 static bool known_person(const struct ex *x, int b)
@@ -2100,7 +2166,8 @@ static bool person_run(const struct ex *x, int na, int b, bool titled)
 	int words = 0;
 	if (na == b && known_person(x, b))
 		return true;	/* "Bank said" after "David Bank" */
-	if ((x->tok[b].flags & F_PLACE) || coded(x, b))
+	if ((x->tok[b].flags & F_PLACE) || coded(x, b) ||
+	    (b > na && firm_run(x, na, b)))
 		return false;
 	for (int k = na; k <= b; k++) {
 		if ((x->tok[k].flags & (F_ORG | F_UPPER | F_TIME)) ||
@@ -3402,6 +3469,7 @@ static void free_ex(struct ex *x)
 		free(x->per[i].titles);
 	}
 	free(x->per);
+	free(x->firm);
 	free(x->pc);
 	free(x->ln);
 	free(x->tok);
@@ -3418,6 +3486,7 @@ quoth_status_t quoth_extract(const char *text, size_t len, quoth_quotes_t **out)
 	x.wt = &word_table;
 	if (tokenize(&x) && lines(&x)) {
 		name_words(&x);
+		collect_firms(&x);
 		pair(&x);
 		collect_names(&x);
 		for (int k = 0; k < x.npc && !x.oom; k++)

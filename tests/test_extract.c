@@ -1023,6 +1023,12 @@ static void test_stock_codes_and_whole_bodies(void **state)
 	t = "The U.N. said it would help. \"We act,\" said V.P.S. Nanda.\n";
 	assert_int_equal(run(state, t), 1);
 	check(state, 0, "We act,", NULL, "V.P.S. Nanda", "*", "said");
+	/* a name the text gives a stock code or a suffix elsewhere is a
+	 * company's wherever it stands: no "he" */
+	t = "John Mack, chief executive of Morgan Stanley MS.N, spoke. Morgan "
+	    "Stanley said profit rose. \"We did well,\" he said.\n";
+	assert_int_equal(run(state, t), 1);
+	check(state, 0, "We did well,", NULL, "John Mack", "he", "said");
 	t = "Economists watched the Bank of Japan. It said deflation was "
 	    "\"still lingering\".\n";
 	assert_int_equal(run(state, t), 1);
