@@ -24,6 +24,7 @@
  * whole archives, with no data files, and its decisions must be explainable
  * to a researcher who asks why a quotation got its speaker.
  */
+#include <limits.h>
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -515,6 +516,7 @@ struct ex {
 	int (*firm)[2];		/* collect_firms(): first and last token */
 	int nfirm, capfirm;
 	const struct wtab *wt;
+	unsigned char *soft;	/* soft_breaks(): bit per byte, wrapped '\n' */
 	bool oom;
 };
 
@@ -612,6 +614,10 @@ static int cls_at(const struct ex *x, size_t i, int *len)
 		*len = 1;
 		return c == ' ' ? C_SPACE : C_WORD;
 	}
+	if (c == '\n' && x->soft && (x->soft[i >> 3] >> (i & 7) & 1)) {
+		*len = 1;
+		return C_SPACE;
+	}
 	unsigned v = cp_at((const unsigned char *)x->t + i, x->n - i, len);
 	return cls(v, &fam, &shape);
 }
@@ -645,6 +651,128 @@ static int cls_after(const struct ex *x, size_t i, size_t *at)
 		}
 		i += len;
 	}
+}
+
+/* ---- hard-wrapped text ---- */
+
+/* Wire copy and mail are often wrapped at a fixed width, every paragraph
+ * broken into lines of 60-80 characters.  A break inside a paragraph is
+ * no boundary: "…one\ncombined competitor," Bache Securities analyst\n
+ * Darrell Whitten said." is one sentence.  soft_breaks() finds such
+ * breaks, and cls_at() reads them as spaces, so the rest of the extractor
+ * sees the paragraph as one line, as if the text had never been wrapped.
+ *
+ * A text is wrapped when many of its lines are near one width, none much
+ * wider, and many end inside a sentence: at least 3 lines, no more than a
+ * tenth of them longer than WRAP_MAX characters, the widest of the others
+ * (the width) at least WRAP_MIN, a third of all lines at 3/4 of it or
+ * more, and a third ending in no . ! ? or :.  A text of paragraphs on long
+ * lines, of short lines (a list, verse), or of a sentence a line is not.
+ * In a wrapped text a single newline is soft unless the next line is
+ * indented past the text's least indentation (a new paragraph), starts
+ * with a bullet, or the line ends a sentence well short of the width. */
+#define WRAP_MAX 100
+#define WRAP_MIN 40
+
+struct wline {
+	size_t s, e;		/* the line without its newline, trailing space */
+	int width, indent;	/* characters; leading spaces and tabs */
+};
+
+static bool bullet_at(const char *t, size_t i, size_t e)
+{
+	unsigned char c = (unsigned char)t[i];
+	if (c == '*' || c == '+' || c == '>' || c == '#' ||
+	    (c == 0xe2 && i + 2 < e && (unsigned char)t[i + 1] == 0x80 &&
+	     (unsigned char)t[i + 2] == 0xa2))
+		return true;
+	/* "- item", not "-- one" or "-3 pct" */
+	return c == '-' && i + 1 < e && t[i + 1] == ' ';
+}
+
+/* Whether the line [S, E) ends a sentence: . ! ? or :, maybe before a
+ * closing quotation mark. */
+static bool ends_sentence(const char *t, size_t s, size_t e)
+{
+	if (e > s && (t[e - 1] == '"' || t[e - 1] == '\''))
+		e--;
+	else if (e >= s + 3 && (unsigned char)t[e - 3] == 0xe2 &&
+		 (unsigned char)t[e - 2] == 0x80 &&
+		 ((unsigned char)t[e - 1] == 0x9d || (unsigned char)t[e - 1] == 0x99))
+		e -= 3;
+	return e > s && strchr(".!?:", t[e - 1]);
+}
+
+static void soft_breaks(struct ex *x)
+{
+	int n = 0, cap = 0, wide = 0, width = 0, full = 0, base = INT_MAX;
+	struct wline *L = NULL;
+	for (size_t i = 0; i <= x->n;) {
+		const char *nl = memchr(x->t + i, '\n', x->n - i);
+		size_t e = nl ? (size_t)(nl - x->t) : x->n;
+		struct wline l = { .s = i, .e = e };
+		while (l.e > l.s && (is_space((unsigned char)x->t[l.e - 1])))
+			l.e--;
+		while (l.s + (size_t)l.indent < l.e &&
+		       (x->t[l.s + l.indent] == ' ' || x->t[l.s + l.indent] == '\t'))
+			l.indent++;
+		/* characters, but a line of 4 * WRAP_MAX bytes is wide anyway */
+		if (l.e - l.s >= 4 * WRAP_MAX)
+			l.width = 4 * WRAP_MAX;
+		else
+			for (size_t k = l.s; k < l.e; k++)
+				l.width += ((unsigned char)x->t[k] & 0xc0) != 0x80;
+		if (n == cap) {
+			cap = cap ? 2 * cap : 64;
+			struct wline *m = realloc(L, (size_t)cap * sizeof *L);
+			if (!m) {
+				x->oom = true;
+				free(L);
+				return;
+			}
+			L = m;
+		}
+		L[n++] = l;
+		i = e + 1;
+	}
+	int lines = 0, mid = 0;
+	for (int k = 0; k < n; k++) {
+		if (L[k].width == L[k].indent)
+			continue;
+		lines++;
+		mid += !ends_sentence(x->t, L[k].s, L[k].e);
+		if (L[k].width > WRAP_MAX)
+			wide++;
+		else if (L[k].width > width)
+			width = L[k].width;
+		if (L[k].indent < base)
+			base = L[k].indent;
+	}
+	for (int k = 0; k < n; k++)
+		full += L[k].width > L[k].indent && L[k].width <= width &&
+			4 * L[k].width >= 3 * width;
+	if (lines < 3 || 10 * wide > lines || width < WRAP_MIN ||
+	    3 * full < lines || 3 * mid < lines) {
+		free(L);
+		return;
+	}
+	x->soft = calloc(x->n / 8 + 1, 1);
+	if (!x->soft) {
+		x->oom = true;
+		free(L);
+		return;
+	}
+	for (int k = 0; k + 1 < n; k++) {
+		const struct wline *a = &L[k], *b = &L[k + 1];
+		if (a->width == a->indent || b->width == b->indent ||
+		    a->width > WRAP_MAX || b->indent > base ||
+		    bullet_at(x->t, b->s + (size_t)b->indent, b->e) ||
+		    (4 * a->width < 3 * width && ends_sentence(x->t, a->s, a->e)))
+			continue;
+		size_t nl = b->s - 1;	/* the newline between them */
+		x->soft[nl >> 3] |= (unsigned char)(1u << (nl & 7));
+	}
+	free(L);
 }
 
 /* ---- lists ---- */
@@ -3473,6 +3601,7 @@ static void free_ex(struct ex *x)
 	free(x->pc);
 	free(x->ln);
 	free(x->tok);
+	free(x->soft);
 }
 
 quoth_status_t quoth_extract(const char *text, size_t len, quoth_quotes_t **out)
@@ -3484,7 +3613,8 @@ quoth_status_t quoth_extract(const char *text, size_t len, quoth_quotes_t **out)
 		return QUOTH_ERR_NOMEM;
 	pthread_once(&word_table_once, build_word_table);
 	x.wt = &word_table;
-	if (tokenize(&x) && lines(&x)) {
+	soft_breaks(&x);
+	if (!x.oom && tokenize(&x) && lines(&x)) {
 		name_words(&x);
 		collect_firms(&x);
 		pair(&x);

@@ -1005,11 +1005,56 @@ static void test_unnamed_official(void **state)
 	check_only(state, t, "We act,", NULL, "John Smith", "*", "said");
 }
 
+/* Wire copy wrapped at a fixed width: a line break inside a paragraph is
+ * a space, so the cue on the next line still names the speaker; an
+ * indented line starts a paragraph. */
+static void test_hard_wrapped_text(void **state)
+{
+	const char *t =
+		"    Channeling the U.S. firms into a single merged competitor\n"
+		"would most probably result in diluting the British share,\n"
+		"industry analysts said on Tuesday in Tokyo and London.\n"
+		"    \"Eventually the ministry will get what it wants -- one\n"
+		"combined competitor,\" Bache Securities (Japan) Ltd analyst\n"
+		"Darrell Whitten said.\n"
+		"    The ministry declined to comment on the talks, which\n"
+		"will resume in Tokyo next week, officials said on Tuesday.\n";
+	check_only(state, t,
+		   "Eventually the ministry will get what it wants -- one\n"
+		   "combined competitor,",
+		   "Eventually the ministry will get what it wants -- one "
+		   "combined competitor,",
+		   "Darrell Whitten", "*", "said");
+	/* a quotation without a comma before its cue, wrapped */
+	t = "    Michel Marks, chairman of the exchange, spoke on Monday in\n"
+	    "New York about the plans of the exchange for the next year.\n"
+	    "    \"Trying to develop a contract in any other crude will be\n"
+	    "a tough task\" he said at a conference of traders and brokers.\n"
+	    "    The exchange will open a new trading floor later this year\n"
+	    "to handle the growth in volume, officials of the exchange said.\n";
+	check_only(state, t, "Trying to develop a contract in any other crude "
+		   "will be\na tough task", "Trying to develop a contract in any "
+		   "other crude will be a tough task", "Michel Marks", "he", "said");
+}
+
+/* A sentence a line is no wrapped paragraph: the cue on the line after a
+ * quotation is not its cue. */
+static void test_sentence_lines_not_joined(void **state)
+{
+	const char *t = "Sergei Lavrov spoke to reporters in Moscow on Monday "
+			"afternoon.\n\"We will respond to any sanctions the West "
+			"imposes.\"\nJohn Kerry answered him from Washington later "
+			"that day.\n";
+	check_only(state, t, "We will respond to any sanctions the West imposes.",
+		   NULL, "Sergei Lavrov", "*", NULL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 		T(test_curly_said_after),
+		T(test_hard_wrapped_text), T(test_sentence_lines_not_joined),
 		T(test_straight_quotes),
 		T(test_nested_quotes),
 		T(test_nested_with_double_marks),
