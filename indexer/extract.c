@@ -297,6 +297,15 @@ static const char *const CORP_SUFFIXES[] = {
 	"holdings",
 };
 
+/* A title's seat that is never a name's first word: "Chancellor of the
+ * Exchequer Nigel Lawson", "Secretary of Commerce Malcolm Baldrige". */
+static const char *const SEATS[] = {
+	"exchequer", "commerce", "agriculture", "energy", "treasury",
+	"labor", "labour", "health", "education", "transportation",
+	"transport", "justice", "currency", "defense", "defence", "state",
+	"finance", "interior", "industry", "trade", "housing", "environment",
+};
+
 /* Heads of place names, which are not people ("South Carolina"). */
 static const char *const PLACES[] = {
 	"carolina", "york", "east", "west", "north", "south", "states",
@@ -1907,7 +1916,96 @@ static int run_start(const struct ex *x, int j, int lo)
 	return r;
 }
 
-/* First word of the name in run [r, j]: after the last title. */
+/* The first word after the seat that starts at S, a title's "of" or
+ * "for" before it: the seat is its first word and any body, place or
+ * title words or "Affairs" after that, then the same again after "of"
+ * ("the Exchequer", "Foreign Affairs", "the Bank of England"). */
+static int past_seat(const struct ex *x, int s, int j)
+{
+	for (;;) {
+		s++;
+		while (s <= j && ((x->tok[s].flags & (F_ORG | F_PLACE | F_TITLE)) ||
+				  weq(x, s, "affairs")))
+			s++;
+		if (s >= j || !weq(x, s, "of"))
+			return s;
+		s += 1 + (s + 1 < j && weq(x, s + 1, "the"));
+	}
+}
+
+/* Is word K a seat's noun ("the Exchequer", "Commerce"), or one by its
+ * ending: "Markets", "Policy", "Stability", "Management", "Banking"? */
+static bool seat_noun(const struct ex *x, int k)
+{
+	static const char *const ends[] = {
+		"ment", "tion", "sion", "ity", "ics", "ing", "cy", "ance",
+		"ence", "ture", "ets", "ers", "ices",
+	};
+	char w[24];
+	if (!wcopy(x, &x->tok[k], w, sizeof w, false))
+		return false;
+	if (IN(w, SEATS))
+		return true;
+	size_t n = strlen(w);
+	for (size_t i = 0; i < NELEM(ends); i++) {
+		size_t m = strlen(ends[i]);
+		if (n > m + 2 && !strcmp(w + n - m, ends[i]))
+			return true;
+	}
+	return false;
+}
+
+/* Whether the last word of run [E, J] is named elsewhere on its own
+ * ("Lawson said", not "Chicago Mercantile Exchange" again, nor "the
+ * Exchange"): a person's surname, which a body's last word seldom is. */
+static bool named_alone(const struct ex *x, int e, int j)
+{
+	char w[40], v[40];
+	if (!wcopy(x, &x->tok[j], w, sizeof w, true))
+		return false;
+	for (int k = 0; k < x->ntok; k++) {
+		const struct tok *t = &x->tok[k];
+		if ((k >= e && k <= j) || t->kind != T_WORD || !(t->flags & F_CAP) ||
+		    !wcopy(x, t, v, sizeof v, true) || strcmp(v, w) ||
+		    (k > 0 && (name_word(&x->tok[k - 1]) ||
+			       (x->tok[k - 1].flags & F_DET))) ||
+		    (k + 1 < x->ntok && name_word(&x->tok[k + 1])))
+			continue;
+		return true;
+	}
+	return false;
+}
+
+static bool person_run(const struct ex *x, int na, int b, bool titled);
+
+/* In run [R, J], the first word of a name of two words or more after a
+ * title's seat, or -1: "Chancellor of the Exchequer Nigel Lawson",
+ * "Secretary of State for Energy Peter Walker", "Governor of the Bank of
+ * England Robin Leigh-Pemberton". */
+static int after_seat(const struct ex *x, int r, int j)
+{
+	int name = -1;
+	for (int k = r > 2 ? r - 2 : 1; k < j; k++) {
+		if (!(weq(x, k, "of") || weq(x, k, "for")) ||
+		    !(x->tok[k - 1].flags & F_TITLE))
+			continue;
+		int seat = k + 1 + weq(x, k + 1, "the");
+		int e = seat >= r ? past_seat(x, seat, j) : -1;
+		/* "Financial Markets Anthony Ryan", "Economic Policy …" */
+		while (e >= 0 && e + 1 < j && seat_noun(x, e))
+			e++;
+		char w[16];
+		if (e > name && e < j && person_run(x, e, j, false) &&
+		    !(wcopy(x, &x->tok[j], w, sizeof w, true) &&
+		      IN(w, CORP_SUFFIXES)) &&
+		    (seat_noun(x, seat) || named_alone(x, e, j)))
+			name = e;
+	}
+	return name;
+}
+
+/* First word of the name in run [r, j]: after the last title, or after
+ * a title's seat. */
 static int name_start(const struct ex *x, int r, int j)
 {
 	int n = j;
@@ -1919,7 +2017,8 @@ static int name_start(const struct ex *x, int r, int j)
 	/* "the Archbishop of Canterbury": a title and its seat */
 	if (n == j && n - 2 >= r && weq(x, n - 1, "of"))
 		return r;
-	return n;
+	int e = after_seat(x, r, j);
+	return e > n ? e : n;
 }
 
 static bool add_person(struct ex *x, const char *name, size_t pos, bool full,
@@ -2411,7 +2510,9 @@ static bool np_kind(const struct ex *x, int a, int b, struct attr *at,
 		/* a body's word names a body, unless a title and a person's
 		 * name follow it: "Federal Reserve Bank of Dallas President
 		 * Richard Fisher" */
-		bool after_title = n > r && n <= b && (x->tok[n - 1].flags & F_TITLE);
+		bool after_title = n > r && n <= b &&
+				   ((x->tok[n - 1].flags & F_TITLE) ||
+				    n == after_seat(x, r, b));
 		/* "Barnes & Noble" and "Fannie Mae FNM.N" are ones too */
 		bool body = coded(x, b);
 		for (int k = r; k <= b; k++)

@@ -301,6 +301,28 @@ eq "bodies: names" "$(echo "$out" | json '[s["value"] for s in d]')" \
 	"['Bank of England', 'Barnes & Noble', 'David Bank']"
 expect "bodies: speaker filter" 0 "$Q" quotes --index "$T/bodies/idx" --color=never 'speaker:"barnes & noble"'
 has "bodies: firm's quotation" "“Sales rose,” — Barnes & Noble" "$out"
+# Wire copy wrapped at a fixed width, paragraphs indented: a cue on the
+# line after the quotation still names its speaker, and a title's seat
+# ("Chancellor of the Exchequer") is no part of the name.
+mkdir -p "$T/wrapped"
+printf '%s\n' 'Title: Cable talks' '' \
+	'    Channeling the foreign firms into a single merged competitor' \
+	'would most probably dilute the British share in the market,' \
+	'industry analysts in Tokyo said on Tuesday after the talks.' \
+	'    "Eventually the ministry will get what it wants -- one' \
+	'combined competitor," Bache Securities (Japan) Ltd analyst' \
+	'Darrell Whitten said.' \
+	'    British Chancellor of the Exchequer Nigel Lawson told the' \
+	'House of Commons on Tuesday that London would not give in and' \
+	'said, "We shall not accept any result that shuts us out."' \
+	'    Lawson added that he had raised the matter with the Japanese' \
+	'ambassador in London twice in the past month, officials said.' > "$T/wrapped/w.txt"
+expect "wrapped: index" 0 "$Q" index --index "$T/wrapped/idx" "$T/wrapped"
+expect "wrapped: speakers" 0 "$Q" speakers --index "$T/wrapped/idx" --format=json
+eq "wrapped: names" "$(echo "$out" | json '[s["value"] for s in d]')" \
+	"['Darrell Whitten', 'Nigel Lawson']"
+expect "wrapped: speaker filter" 0 "$Q" quotes --index "$T/wrapped/idx" --color=never 'speaker:whitten'
+has "wrapped: quotation on one line" "“Eventually the ministry will get what it wants -- one combined competitor,” — Darrell Whitten" "$out"
 expect "NOT" 0 S --count 'sanctions -banks'
 eq "minus excludes" "$out" "1"
 expect "NOT word" 0 S --count 'sanctions NOT banks'

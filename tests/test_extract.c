@@ -1049,12 +1049,33 @@ static void test_sentence_lines_not_joined(void **state)
 		   NULL, "Sergei Lavrov", "*", NULL);
 }
 
+/* "Chancellor of the Exchequer Nigel Lawson", "Assistant Secretary for
+ * Financial Markets Anthony Ryan": the seat is no part of the name; a
+ * body after a title's "of" stays whole. */
+static void test_title_seat_before_name(void **state)
+{
+	const char *t = "Chancellor of the Exchequer Nigel Lawson said: "
+			"\"Rates will stay.\"\n";
+	check_only(state, t, "Rates will stay.", NULL, "Nigel Lawson", "*", "said");
+	t = "Assistant Treasury Secretary for Financial Markets Anthony Ryan "
+	    "said, \"Markets are calm,\" in Washington. Ryan left.\n";
+	check_only(state, t, "Markets are calm,", NULL, "Anthony Ryan", "*", "said");
+	t = "\"We are cooperating,\" a spokesman for Samsung Germany said. "
+	    "Germany fined the firm.\n";
+	check_only(state, t, "We are cooperating,", NULL, "Samsung Germany", "*",
+		   "said");
+	t = "\"Customers wait,\" Ian Robertson, chairman of Rolls-Royce Motor "
+	    "Cars Ltd., told Reuters. Robertson spoke in Shanghai.\n";
+	check_only(state, t, "Customers wait,", NULL, "Ian Robertson", "*", "told");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 		T(test_curly_said_after),
 		T(test_hard_wrapped_text), T(test_sentence_lines_not_joined),
+		T(test_title_seat_before_name),
 		T(test_straight_quotes),
 		T(test_nested_quotes),
 		T(test_nested_with_double_marks),
