@@ -255,6 +255,9 @@ static const char *const ROLES[] = {
 	"champion", "boxer", "golfer", "athlete", "jockey", "batsman",
 	"bowler", "tycoon", "entrepreneur", "campaigner", "barrister",
 	"solicitor", "surgeon", "veteran", "teammate", "team-mate",
+	/* the market's voices ("Dealers said", "one trader said") */
+	"dealer", "dealers", "trader", "traders", "banker", "bankers",
+	"broker", "brokers", "economists", "executives", "investors",
 };
 
 /* Lower-case words inside a descriptive noun phrase. */
@@ -277,6 +280,7 @@ static const char *const ORGS[] = {
 	"kremlin", "pentagon", "house", "bank", "fund", "corp.", "corp",
 	"inc.", "inc", "company", "group", "association", "union",
 	"university", "institute", "center", "centre", "foundation",
+	"college", "chamber", "society", "academy",
 	"organization", "organisation", "times", "post", "news", "network",
 	"reuters", "press", "channel", "tv", "television", "journal",
 	"magazine", "senate", "congress", "parliament", "duma", "assembly",
@@ -1707,7 +1711,10 @@ static bool described(const char *s, size_t len)
 	return false;
 }
 
-quoth_status_t quoth_speaker_canonical(const char *name, size_t len, char **out)
+/* quoth_speaker_canonical(); a BODY's name that starts with a title's
+ * word ("General Motors", "First Boston") keeps it. */
+static quoth_status_t canonical(const char *name, size_t len, bool body,
+				char **out)
 {
 	size_t w[32][2];
 	char buf[64];
@@ -1742,7 +1749,15 @@ quoth_status_t quoth_speaker_canonical(const char *name, size_t len, char **out)
 	for (int k = n - 2; k >= 0 && !first; k--)
 		if (described(name + w[k][0], w[k][1] - w[k][0]))
 			first = k + 1;
-	if (n > 0 && !first) {
+	int the = 0;
+	if (n > 1 && !first && body) {
+		lowcopy(name + w[0][0], w[0][1] - w[0][0], buf, sizeof buf);
+		the = !strcmp(buf, "the");
+		lowcopy(name + w[the][0], w[the][1] - w[the][0], buf, sizeof buf);
+	}
+	if (the < n - 1 && body && (word_list_flags(buf) & F_TITLE)) {
+		first = the;	/* "General Motors", "the First Boston" */
+	} else if (n > 0 && !first) {
 		lowcopy(name + w[n - 1][0], w[n - 1][1] - w[n - 1][0], buf, sizeof buf);
 		if ((word_list_flags(buf) & F_ORG) && n > 1) {
 			lowcopy(name + w[0][0], w[0][1] - w[0][0], buf, sizeof buf);
@@ -1844,6 +1859,11 @@ quoth_status_t quoth_speaker_canonical(const char *name, size_t len, char **out)
 	return QUOTH_OK;
 }
 
+quoth_status_t quoth_speaker_canonical(const char *name, size_t len, char **out)
+{
+	return canonical(name, len, false, out);
+}
+
 bool quoth_speaker_is_org(const char *name)
 {
 	const char *sp = strrchr(name, ' ');
@@ -1887,9 +1907,18 @@ const char *quoth_speaker_surname(const char *name, size_t *len)
 /* Is token I an "&" between two words of a name ("Tiffany & Co")? */
 static bool amp_between(const struct ex *x, int i)
 {
-	return i > 0 && i + 1 < x->ntok && punct_is(x, i, "&") &&
-	       name_word(&x->tok[i - 1]) && !(x->tok[i - 1].flags & F_POSS) &&
-	       name_word(&x->tok[i + 1]);
+	if (i <= 0 || i + 1 >= x->ntok || !name_word(&x->tok[i - 1]) ||
+	    (x->tok[i - 1].flags & F_POSS) || !name_word(&x->tok[i + 1]))
+		return false;
+	if (punct_is(x, i, "&"))
+		return true;
+	/* "Kidder Peabody and Co", "S and P" */
+	char w[8];
+	return weq(x, i, "and") &&
+	       ((wcopy(x, &x->tok[i + 1], w, sizeof w, true) &&
+		 (IN(w, CORP_SUFFIXES) || !strcmp(w, "sons"))) ||
+		(x->tok[i - 1].e - x->tok[i - 1].s == 1 &&
+		 x->tok[i + 1].e - x->tok[i + 1].s == 1));
 }
 
 static int run_start(const struct ex *x, int j, int lo)
@@ -1977,6 +2006,22 @@ static bool named_alone(const struct ex *x, int e, int j)
 }
 
 static bool person_run(const struct ex *x, int na, int b, bool titled);
+static bool firm_run(const struct ex *x, int na, int b);
+static bool coded(const struct ex *x, int b);
+
+/* Does the phrase [A, B] name a body: a body's word, a company's suffix
+ * or stock code, "&", or a company's name the text gives elsewhere? */
+static bool body_end(const struct ex *x, int a, int b)
+{
+	char w[16];
+	if (coded(x, b) || firm_run(x, a, b) ||
+	    (wcopy(x, &x->tok[b], w, sizeof w, true) && IN(w, CORP_SUFFIXES)))
+		return true;
+	for (int k = a; k <= b; k++)
+		if ((x->tok[k].flags & F_ORG) || amp_between(x, k))
+			return true;
+	return false;
+}
 
 /* In run [R, J], the first word of a name of two words or more after a
  * title's seat, or -1: "Chancellor of the Exchequer Nigel Lawson",
@@ -2495,6 +2540,25 @@ static bool np_kind(const struct ex *x, int a, int b, struct attr *at,
 			at->na = b;
 			return true;
 		}
+		/* "Peter Fellner of James Capel and Co": a person of a body
+		 * is the person, when a title or role comes before the name,
+		 * its surname stands alone elsewhere, or a body's word ends
+		 * the phrase ("Royal College of Physicians" is none) */
+		for (int k = b - 1; k > a + 1; k--) {
+			if (!weq(x, k, "of") || !name_word(&x->tok[k - 1]))
+				continue;
+			int p = run_start(x, k - 1, a), n = name_start(x, p, k - 1);
+			if (n < k - 1 && person_run(x, n, k - 1, n > p) &&
+			    !place_run(x, n, k - 1) &&
+			    ((n > p && (x->tok[n - 1].flags & F_TITLE)) ||
+			     (p > a && (x->tok[p - 1].flags & (F_ROLE | F_TITLE))) ||
+			     named_alone(x, n, k - 1) || body_end(x, k + 1, b))) {
+				at->kind = A_PERSON;
+				at->na = n;
+				at->b = k - 1;
+				return true;
+			}
+		}
 		int r = run_start(x, b, a);
 		if (r == b && known_person(x, b)) {
 			at->kind = A_PERSON;	/* "Bank said" after "David Bank" */
@@ -2519,7 +2583,10 @@ static bool np_kind(const struct ex *x, int a, int b, struct attr *at,
 			if (((x->tok[k].flags & F_ORG) && !(x->tok[k].flags & F_TITLE)) ||
 			    amp_between(x, k))
 				body = true;
-		if (body && !(after_title && person_run(x, n, b, true))) {
+		/* and "General Motors" is one wherever the text writes
+		 * "General Motors Corp" */
+		if ((body && !(after_title && person_run(x, n, b, true))) ||
+		    (b > r && firm_run(x, r, b))) {
 			at->kind = A_ORG;
 			at->na = r;
 			return true;
@@ -3008,7 +3075,7 @@ static bool cue_after(const struct ex *x, int k, struct attr *at, bool starts)
 		if (x->tok[v].kind == T_WORD)
 			words++;
 		if (weq(x, v, "according") && weq(x, v + 1, "to"))
-			return according(x, v, hi, at);
+			return !strict && according(x, v, hi, at);
 		if (!is_cue_at(x, v) || (x->tok[v].flags & F_CAP))
 			continue;
 		if (subject_of(x, v, lo, at, true) && (!strict || at->a == lo ||
@@ -3410,9 +3477,9 @@ static void finish(struct ex *x, int k, struct attr *at, const char *inherit)
 			title_case(at->speaker);
 		free(nm);
 	} else if (at->kind == A_ORG) {
-		if (quoth_speaker_canonical(x->t + x->tok[at->na].s,
-					    x->tok[at->b].e - x->tok[at->na].s,
-					    &at->speaker))
+		if (canonical(x->t + x->tok[at->na].s,
+			      x->tok[at->b].e - x->tok[at->na].s, true,
+			      &at->speaker))
 			x->oom = true;
 	} else if (at->kind == A_DESC &&
 		   ((at->a > 0 && weq(x, at->a - 1, "the") &&
@@ -3567,7 +3634,10 @@ static void attribute(struct ex *x, int k)
 		if (x->tok[j].kind == T_WORD && x->tok[j].q < 0 &&
 		    j >= x->ln[x->tok[j].line].tok0)
 			words_before = true;
-	bool ok = according(x, lo, hi, at);
+	/* a quotation that ends its sentence ("… a longer term funding
+	 * structure.") leaves an "according to" after it to the next one */
+	bool ok = according(x, lo, punct_is(x, P->tend - 1, ".!?") ? P->tend : hi,
+			    at);
 	if (!ok && words_before)
 		ok = before_ctx(x, lo, P->topen, at, false);
 	if (!ok)

@@ -1069,13 +1069,53 @@ static void test_title_seat_before_name(void **state)
 	check_only(state, t, "Customers wait,", NULL, "Ian Robertson", "*", "told");
 }
 
+/* The market's voices name no one: "Dealers said", "one dealer said". */
+static void test_market_voices(void **state)
+{
+	const char *t = "Dealers said the dollar fell. \"It was a quiet day,\" "
+			"one dealer said.\n";
+	check_only(state, t, "It was a quiet day,", NULL, NULL, "one dealer", "said");
+}
+
+/* "X of FIRM said" is X; "and Co", "S and P" join a firm's name;
+ * "General Motors" is a firm where the text writes "General Motors
+ * Corp". */
+static void test_person_of_a_firm(void **state)
+{
+	const char *t = "Volume was thin. \"The big number is the debt,\" "
+			"analyst Jack Kirnan of Kidder Peabody and Co told "
+			"Reuters.\n";
+	check_only(state, t, "The big number is the debt,", NULL, "Jack Kirnan",
+		   "*", "told");
+	t = "Ratings were cut. \"Debt is high,\" S and P said.\n";
+	check_only(state, t, "Debt is high,", NULL, "S and P", "*", "said");
+	t = "General Motors Corp closed a plant. General Motors said: "
+	    "\"We are eager.\"\n";
+	check_only(state, t, "We are eager.", NULL, "General Motors", "*", "said");
+	t = "\"We act,\" the Royal College of Physicians said.\n";
+	check_only(state, t, "We act,", NULL, "Royal College of Physicians", "*",
+		   "said");
+}
+
+/* A quotation that ends its sentence is not the one an "according to"
+ * in the next sentence is about. */
+static void test_according_to_next_sentence(void **state)
+{
+	const char *t = "\"We remain concerned,\" S&P said. \"The ratings could "
+			"be lowered.\" The cost of insurance rose, according to "
+			"Thomson Reuters.\n";
+	assert_int_equal(run(state, t), 2);
+	check(state, 1, "The ratings could be lowered.", NULL, "S&P", NULL, NULL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 		T(test_curly_said_after),
 		T(test_hard_wrapped_text), T(test_sentence_lines_not_joined),
-		T(test_title_seat_before_name),
+		T(test_title_seat_before_name), T(test_market_voices),
+		T(test_person_of_a_firm), T(test_according_to_next_sentence),
 		T(test_straight_quotes),
 		T(test_nested_quotes),
 		T(test_nested_with_double_marks),
