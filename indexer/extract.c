@@ -2009,8 +2009,9 @@ static bool person_run(const struct ex *x, int na, int b, bool titled);
 static bool firm_run(const struct ex *x, int na, int b);
 static bool coded(const struct ex *x, int b);
 
-/* Does the phrase [A, B] name a body: a body's word, a company's suffix
- * or stock code, "&", or a company's name the text gives elsewhere? */
+/* Does the phrase [A, B] name a body: a body's word (not one that is
+ * also a title's, as "House"), a company's suffix or stock code, "&", or
+ * a company's name the text gives elsewhere? */
 static bool body_end(const struct ex *x, int a, int b)
 {
 	char w[16];
@@ -2018,7 +2019,8 @@ static bool body_end(const struct ex *x, int a, int b)
 	    (wcopy(x, &x->tok[b], w, sizeof w, true) && IN(w, CORP_SUFFIXES)))
 		return true;
 	for (int k = a; k <= b; k++)
-		if ((x->tok[k].flags & F_ORG) || amp_between(x, k))
+		if (((x->tok[k].flags & F_ORG) && !(x->tok[k].flags & F_TITLE)) ||
+		    amp_between(x, k))
 			return true;
 	return false;
 }
@@ -2577,15 +2579,10 @@ static bool np_kind(const struct ex *x, int a, int b, struct attr *at,
 		bool after_title = n > r && n <= b &&
 				   ((x->tok[n - 1].flags & F_TITLE) ||
 				    n == after_seat(x, r, b));
-		/* "Barnes & Noble" and "Fannie Mae FNM.N" are ones too */
-		bool body = coded(x, b);
-		for (int k = r; k <= b; k++)
-			if (((x->tok[k].flags & F_ORG) && !(x->tok[k].flags & F_TITLE)) ||
-			    amp_between(x, k))
-				body = true;
-		/* and "General Motors" is one wherever the text writes
-		 * "General Motors Corp" */
-		if ((body && !(after_title && person_run(x, n, b, true))) ||
+		/* "Barnes & Noble", "Fannie Mae FNM.N" are ones too, and
+		 * "General Motors" wherever the text writes "General Motors
+		 * Corp" */
+		if ((body_end(x, r, b) && !(after_title && person_run(x, n, b, true))) ||
 		    (b > r && firm_run(x, r, b))) {
 			at->kind = A_ORG;
 			at->na = r;
