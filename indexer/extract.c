@@ -1902,9 +1902,8 @@ const char *quoth_speaker_surname(const char *name, size_t *len)
 
 /* ---- names ---- */
 
-/* Start of the capitalised run ending at word token J (particles and
- * titles included; stops at punctuation and lower-case words). */
-/* Is token I an "&" between two words of a name ("Tiffany & Co")? */
+/* Is token I an "&" between two words of a firm's name ("Tiffany & Co"),
+ * or an "and" before a company's suffix or between two letters? */
 static bool amp_between(const struct ex *x, int i)
 {
 	if (i <= 0 || i + 1 >= x->ntok || !name_word(&x->tok[i - 1]) ||
@@ -1921,6 +1920,8 @@ static bool amp_between(const struct ex *x, int i)
 		 x->tok[i + 1].e - x->tok[i + 1].s == 1));
 }
 
+/* Start of the capitalised run ending at word token J (particles and
+ * titles included; stops at punctuation and lower-case words). */
 static int run_start(const struct ex *x, int j, int lo)
 {
 	int r = j;
@@ -2052,9 +2053,11 @@ static int after_seat(const struct ex *x, int r, int j)
 }
 
 /* First word of the name in run [r, j]: after the last title, or after
- * a title's seat. */
-static int name_start(const struct ex *x, int r, int j)
+ * a title's seat; *SEAT (if not NULL) is after_seat()'s answer, or -1. */
+static int name_start_seat(const struct ex *x, int r, int j, int *seat)
 {
+	if (seat)
+		*seat = -1;
 	int n = j;
 	while (n - 1 >= r && !(x->tok[n - 1].flags & F_TITLE) &&
 	       !weq(x, n - 1, "of"))
@@ -2065,7 +2068,14 @@ static int name_start(const struct ex *x, int r, int j)
 	if (n == j && n - 2 >= r && weq(x, n - 1, "of"))
 		return r;
 	int e = after_seat(x, r, j);
+	if (seat)
+		*seat = e;
 	return e > n ? e : n;
+}
+
+static int name_start(const struct ex *x, int r, int j)
+{
+	return name_start_seat(x, r, j, NULL);
 }
 
 static bool add_person(struct ex *x, const char *name, size_t pos, bool full,
@@ -2572,13 +2582,12 @@ static bool np_kind(const struct ex *x, int a, int b, struct attr *at,
 			at->na = r;
 			return true;
 		}
-		int n = name_start(x, r, b);
+		int seat, n = name_start_seat(x, r, b, &seat);
 		/* a body's word names a body, unless a title and a person's
 		 * name follow it: "Federal Reserve Bank of Dallas President
 		 * Richard Fisher" */
 		bool after_title = n > r && n <= b &&
-				   ((x->tok[n - 1].flags & F_TITLE) ||
-				    n == after_seat(x, r, b));
+				   ((x->tok[n - 1].flags & F_TITLE) || n == seat);
 		/* "Barnes & Noble", "Fannie Mae FNM.N" are ones too, and
 		 * "General Motors" wherever the text writes "General Motors
 		 * Corp" */
