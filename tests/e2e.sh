@@ -25,6 +25,13 @@ has() { case "$3" in *"$2"*) ok ;; *) bad "$1: no '$2' in output" "${3:0:400}" ;
 hasnt() { case "$3" in *"$2"*) bad "$1: unexpected '$2'" "${3:0:400}" ;; *) ok ;; esac; }
 eq() { if [ "$2" == "$3" ]; then ok; else bad "$1: '$2' != '$3'"; fi; }
 json() { $PY -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
+# speakers_of LABEL DIR EXPR: indexes $T/DIR into $T/DIR/idx, then sets $got
+# to the list of EXPR (of s) over `quoth speakers --format=json`.
+speakers_of() {
+	expect "$1: index" 0 "$Q" index --index "$T/$2/idx" "$T/$2"
+	expect "$1: speakers" 0 "$Q" speakers --index "$T/$2/idx" --format=json
+	got=$(echo "$out" | json "[$3 for s in d]")
+}
 
 cp -r "$ROOT/tests/corpus" "$T/corpus"
 C=$T/corpus
@@ -282,9 +289,8 @@ eq "OR of phrases: weighed by the phrase held" "$orp" "$(echo "$out" | json "$sc
 mkdir -p "$T/brit"
 printf 'Title: Plans attacked\n\nTory MP Boris Johnson attacked the plans on Monday.\n\n"This is a disgrace," he said.\n\nLord Nicholls of Birkenhead said: "Detention without charge is wrong."\n' > "$T/brit/a.txt"
 printf 'Title: Plans defended\n\nBoris Johnson, the MP for Henley, spoke again.\n\n"It is still a disgrace," Mr Johnson said.\n\n"It was right," said Paul Boateng MP.\n' > "$T/brit/b.txt"
-expect "British titles: index" 0 "$Q" index --index "$T/brit/idx" "$T/brit"
-expect "British titles: speakers" 0 "$Q" speakers --index "$T/brit/idx" --format=json
-eq "British titles: names" "$(echo "$out" | json '[(s["value"], s["articles"], s["quotations"]) for s in d]')" \
+speakers_of "British titles" brit '(s["value"], s["articles"], s["quotations"])'
+eq "British titles: names" "$got" \
 	"[('Boris Johnson', 2, 2), ('Nicholls', 1, 1), ('Paul Boateng', 1, 1)]"
 # an article of no known outlet or date: the quotation says so, no "?"
 expect "British titles: quotes" 0 "$Q" quotes --index "$T/brit/idx" --color=never '"still a disgrace"'
@@ -295,9 +301,8 @@ has "search: no outlet column" "  2. undated     Plans attacked" "$out"
 # one name, and "Bank said" after "analyst David Bank" is the analyst.
 mkdir -p "$T/bodies"
 printf 'Title: Rates\n\nA Bank of England spokesman said: "Rates hold."\n\n"Sales rose," said Barnes & Noble.\n\nAnalyst David Bank spoke on Monday. "It is a concern," Bank said.\n' > "$T/bodies/c.txt"
-expect "bodies: index" 0 "$Q" index --index "$T/bodies/idx" "$T/bodies"
-expect "bodies: speakers" 0 "$Q" speakers --index "$T/bodies/idx" --format=json
-eq "bodies: names" "$(echo "$out" | json '[s["value"] for s in d]')" \
+speakers_of bodies bodies 's["value"]'
+eq "bodies: names" "$got" \
 	"['Bank of England', 'Barnes & Noble', 'David Bank']"
 expect "bodies: speaker filter" 0 "$Q" quotes --index "$T/bodies/idx" --color=never 'speaker:"barnes & noble"'
 has "bodies: firm's quotation" "“Sales rose,” — Barnes & Noble" "$out"
@@ -317,9 +322,8 @@ printf '%s\n' 'Title: Cable talks' '' \
 	'said, "We shall not accept any result that shuts us out."' \
 	'    Lawson added that he had raised the matter with the Japanese' \
 	'ambassador in London twice in the past month, officials said.' > "$T/wrapped/w.txt"
-expect "wrapped: index" 0 "$Q" index --index "$T/wrapped/idx" "$T/wrapped"
-expect "wrapped: speakers" 0 "$Q" speakers --index "$T/wrapped/idx" --format=json
-eq "wrapped: names" "$(echo "$out" | json '[s["value"] for s in d]')" \
+speakers_of wrapped wrapped 's["value"]'
+eq "wrapped: names" "$got" \
 	"['Darrell Whitten', 'Nigel Lawson']"
 expect "wrapped: speaker filter" 0 "$Q" quotes --index "$T/wrapped/idx" --color=never 'speaker:whitten'
 has "wrapped: quotation on one line" "“Eventually the ministry will get what it wants -- one combined competitor,” — Darrell Whitten" "$out"
